@@ -1,0 +1,4 @@
+export * from './events';
+export * from './snapshot';
+export * from './protocol';
+export * from './merge-patch';

@@ -1,0 +1,20 @@
+/** The Socket.IO push protocol (contract §4), typed for both ends. */
+import type { Snapshot } from './snapshot';
+import type { MergePatch } from './merge-patch';
+
+/** Applying `patch` (RFC 7386) to the snapshot whose seq is `base` gives the one whose seq is `seq`. */
+export type PatchMessage = { seq: number; base: number; patch: MergePatch };
+
+export interface ServerToClientEvents {
+	snapshot: (snapshot: Snapshot) => void;
+	patch: (message: PatchMessage) => void;
+}
+
+export interface ClientToServerEvents {
+	resync: () => void;
+}
+
+/** How often at most a client gets a patch (≤ 10 a second). */
+export const PATCH_MIN_INTERVAL_MS = 100;
+/** With nothing changing, a patch carrying at least a new `at` goes out this often. */
+export const HEARTBEAT_INTERVAL_MS = 5000;
