@@ -1,0 +1,93 @@
+/**
+ * Business days: the calendar date ('YYYY-MM-DD') of an instant in an IANA time zone, computed
+ * with `Intl.DateTimeFormat` and independent of the process time zone.
+ *
+ * The engine asks for the business day of every applied event, so results are cached per
+ * 15-minute block of epoch time. Every current UTC offset is a multiple of 15 minutes, so a local
+ * midnight never falls inside a block; a block whose first and last millisecond disagree (only
+ * possible with historical offsets such as Monrovia's −0:44:30 before 1972) is never cached and
+ * is formatted per call, so the answer is exact for every zone and every instant.
+ */
+
+/** The cache granularity: 15 minutes. */
+export const BLOCK_MS = 900_000;
+/** Cached blocks per zone (about 104 days of event time). */
+const CACHE_MAX_BLOCKS = 10_000;
+
+const DAY_MS = 86_400_000;
+
+/** A function from epoch ms to the business day in one zone, with its own bounded cache. */
+export type BusinessDayFn = (ms: number) => string;
+
+/**
+ * Returns `businessDayOf` bound to `timezone`, with its own formatter and cache. Throws a
+ * RangeError naming the zone when it is unknown.
+ */
+export function createBusinessDay(timezone: string): BusinessDayFn {
+	let formatter: Intl.DateTimeFormat;
+	try {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone: timezone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit'
+		});
+	} catch {
+		throw new RangeError(`unknown IANA time zone ${JSON.stringify(timezone)}`);
+	}
+	const cache = new Map<number, string>();
+
+	const format = (ms: number): string => {
+		let year = '';
+		let month = '';
+		let day = '';
+		for (const part of formatter.formatToParts(ms)) {
+			if (part.type === 'year') year = part.value;
+			else if (part.type === 'month') month = part.value;
+			else if (part.type === 'day') day = part.value;
+		}
+		return `${year.padStart(4, '0')}-${month}-${day}`;
+	};
+
+	return (ms: number): string => {
+		if (!Number.isFinite(ms)) throw new RangeError(`not a finite epoch-ms instant: ${ms}`);
+		const block = Math.floor(ms / BLOCK_MS);
+		const cached = cache.get(block);
+		if (cached !== undefined) return cached;
+		const start = block * BLOCK_MS;
+		const first = format(start);
+		if (format(start + BLOCK_MS - 1) !== first) return format(ms);
+		if (cache.size >= CACHE_MAX_BLOCKS) {
+			// Maps iterate in insertion order: drop the block cached longest ago.
+			const oldest = cache.keys().next();
+			if (!oldest.done) cache.delete(oldest.value);
+		}
+		cache.set(block, first);
+		return first;
+	};
+}
+
+/** One bound function per zone; a pure memo (same answers with or without it). */
+const byZone = new Map<string, BusinessDayFn>();
+
+/** 'YYYY-MM-DD' of the instant `ms` (epoch milliseconds) in the IANA zone `timezone`. */
+export function businessDayOf(ms: number, timezone: string): string {
+	let fn = byZone.get(timezone);
+	if (fn === undefined) {
+		fn = createBusinessDay(timezone);
+		byZone.set(timezone, fn);
+	}
+	return fn(ms);
+}
+
+/** The calendar date `days` days after `day` ('YYYY-MM-DD'; `days` may be negative). */
+export function addDays(day: string, days: number): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+	if (match === null) throw new RangeError(`not a YYYY-MM-DD day: ${JSON.stringify(day)}`);
+	const [, y, m, d] = match;
+	const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)) + days * DAY_MS);
+	const yyyy = String(date.getUTCFullYear()).padStart(4, '0');
+	const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
+	const dd = String(date.getUTCDate()).padStart(2, '0');
+	return `${yyyy}-${mm}-${dd}`;
+}
