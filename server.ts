@@ -1,0 +1,66 @@
+/**
+ * Production entry: adapter-node's handler and Socket.IO on one HTTP server and one port.
+ * Run with `npm start` (node --import tsx server.ts) after `npm run build`.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { ConfigError, loadConfig, startApp, stopApp } from './src/lib/server/start';
+
+let config;
+try {
+	config = loadConfig(process.env);
+} catch (err) {
+	if (err instanceof ConfigError) {
+		process.stderr.write(`${err.message}\n`);
+		process.exit(2);
+	}
+	throw err;
+}
+
+// The ingest route enforces its own limit (INGEST_BODY_LIMIT_BYTES) and answers 413 itself.
+process.env.BODY_SIZE_LIMIT ??= 'Infinity';
+const handlerUrl = pathToFileURL(path.resolve('build/handler.js')).href;
+const { handler } = (await import(handlerUrl).catch((err: unknown) => {
+	process.stderr.write(
+		`Cannot load build/handler.js: run "npm run build" first.\n${String(err)}\n`
+	);
+	process.exit(1);
+})) as { handler: (req: unknown, res: unknown, next?: () => void) => void };
+
+const server = createServer((req, res) => handler(req, res));
+let app;
+try {
+	app = await startApp(config, server);
+} catch (err) {
+	process.stderr.write(`Start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+	process.exit(1);
+}
+const running = app;
+
+server.listen(config.port, config.host, () => {
+	const { port } = server.address() as AddressInfo;
+	const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+	running.logger.info({ port, url: `http://${shown}:${port}/` }, 'listening');
+	process.stdout.write(`\n  Hotline Wallboard is up: http://${shown}:${port}/\n\n`);
+	running.startBackground();
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	running.logger.info({ signal }, 'shutting down');
+	const forced = setTimeout(() => {
+		running.logger.error('shutdown took longer than 10 s; exiting');
+		process.exit(1);
+	}, 10_000);
+	forced.unref();
+	server.close();
+	server.closeIdleConnections();
+	await stopApp(running);
+	process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,274 @@
+/**
+ * Wiring: store → metrics → publisher → realtime, with a real start and close. The one place
+ * with long-lived mutable state (timers, connections); everything it wires is passed in or
+ * created here and released by `close()`.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
+import type { Snapshot, WallboardEvent } from '../contract';
+import { PATCH_MIN_INTERVAL_MS } from '../contract';
+import { LIVE_WINDOW_MS, SURVEY_WINDOW_MS, createMetrics, type Metrics } from '../metrics';
+import type { Config } from './config';
+import { openStore, type EventStore } from './db/store';
+import { ingest, type IngestResult } from './ingest/ingest';
+import { startSimulator, type SimulatorDriver } from './ingest/simulator-driver';
+import { createLogger, type Logger } from './logger';
+import { attachRealtime, type Realtime } from './realtime/attach';
+import { createPublisher, type Publisher } from './realtime/publisher';
+import { createTelemetry, type Telemetry } from './telemetry';
+import { UnavailableError } from './errors';
+
+const PRUNE_INTERVAL_MS = 60_000;
+const INGEST_TOKEN_SETTING = 'ingestTokenSha256';
+
+export { UnavailableError };
+
+export interface App {
+	readonly config: Config;
+	readonly logger: Logger;
+	readonly telemetry: Telemetry;
+	/** Validates, de-duplicates, stores durably, applies. Throws UnavailableError when storage fails. */
+	ingest(items: readonly unknown[]): Promise<IngestResult>;
+	/** The live snapshot including every event accepted before the call. */
+	snapshot(): Promise<Snapshot>;
+	/** True when the database answers and the live state is restored. */
+	ready(): Promise<boolean>;
+	checkIngestToken(authorization: string | null): boolean;
+	checkReadToken(token: unknown): 'ok' | 'denied';
+	/** Serves Socket.IO on the HTTP server that also serves the pages. */
+	attach(httpServer: HttpServer): void;
+	/** Starts background work that should only run once the server listens (the simulator). */
+	startBackground(): void;
+	/** Stops accepting, lets in-flight batches finish, closes sockets and the database. */
+	close(): Promise<void>;
+	/** For benchmarks and tests. */
+	readonly internals: { metrics: Metrics; publisher: Publisher; store: EventStore };
+}
+
+export type AppOptions = { logger?: Logger; now?: () => number; migrationsFolder?: string };
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest();
+
+function bearer(authorization: string | null): string | null {
+	const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+	return m ? (m[1] as string) : null;
+}
+
+function sameSecret(presented: string, expectedHash: Buffer): boolean {
+	return timingSafeEqual(sha256(presented), expectedHash);
+}
+
+async function resolveIngestTokenHash(
+	config: Config,
+	store: EventStore,
+	logger: Logger
+): Promise<Buffer> {
+	if (config.ingestToken) return sha256(config.ingestToken);
+	const stored = await store.getSetting(INGEST_TOKEN_SETTING);
+	if (typeof stored === 'string') return Buffer.from(stored, 'hex');
+	const token = randomBytes(24).toString('base64url');
+	const hash = sha256(token);
+	if (await store.setSettingIfAbsent(INGEST_TOKEN_SETTING, hash.toString('hex'))) {
+		// Printed once, on the start that generated it; only its hash is stored.
+		process.stdout.write(
+			`\n  INGEST_TOKEN (generated, shown only this once; only its hash is stored):\n    ${token}\n  Send it as "Authorization: Bearer <token>" to POST /api/v1/events, or set INGEST_TOKEN.\n\n`
+		);
+		logger.info('generated an ingest token and stored its hash');
+		return hash;
+	}
+	// Another instance generated one at the same moment: use that one.
+	const winner = await store.getSetting(INGEST_TOKEN_SETTING);
+	return Buffer.from(String(winner), 'hex');
+}
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+	const logger = options.logger ?? createLogger(config.logLevel);
+	const now = options.now ?? Date.now;
+	const telemetry = createTelemetry();
+	if (config.redisUrl) {
+		logger.warn(
+			'REDIS_URL is set, but this version runs as a single process: Redis is not used yet'
+		);
+	}
+
+	const startedAt = now();
+	const store = await openStore({
+		databaseUrl: config.databaseUrl,
+		dataDir: config.dataDir,
+		migrationsFolder: options.migrationsFolder,
+		logger
+	});
+	const metrics = createMetrics({
+		timezone: config.timezone,
+		serviceLevelTargetMs: config.serviceLevelTargetMs,
+		serviceLevelTargetByQueueMs: config.serviceLevelTargetByQueueMs,
+		dispatchDeadlineMs: config.dispatchDeadlineMs
+	});
+	try {
+		const restoreAt = now();
+		const events = await store.loadLive(restoreAt, {
+			liveWindowMs: LIVE_WINDOW_MS,
+			surveyWindowMs: SURVEY_WINDOW_MS
+		});
+		metrics.applyAll(events);
+		metrics.prune(restoreAt);
+		logger.info(
+			{ events: events.length, ms: now() - startedAt, backend: store.kind, ...metrics.stats },
+			'live state restored'
+		);
+	} catch (err) {
+		await store.close();
+		throw err;
+	}
+	let ingestTokenHash: Buffer;
+	try {
+		ingestTokenHash = await resolveIngestTokenHash(config, store, logger);
+	} catch (err) {
+		await store.close();
+		throw err;
+	}
+	const readTokenHash = config.readToken ? sha256(config.readToken) : null;
+
+	const publisher = createPublisher((t) => metrics.snapshot(t), now());
+	let realtime: Realtime | undefined;
+	let settleWaiters: Array<() => void> = [];
+	let closing = false;
+	// Push scheduling: a change goes out as soon as the previous push is at least
+	// PATCH_MIN_INTERVAL_MS old (so one event alone reaches screens in about a millisecond, and a
+	// burst is coalesced to ≤ 10 patches a second); otherwise the publisher is consulted at every
+	// whole second, for changes driven by time alone and the 5 s heartbeat.
+	let lastTickAt = 0;
+	let timer: NodeJS.Timeout | undefined;
+	let timerDue = Infinity;
+	const runTick = () => {
+		timer = undefined;
+		timerDue = Infinity;
+		lastTickAt = now();
+		const message = publisher.tick(lastTickAt);
+		if (message) {
+			telemetry.patches.inc();
+			telemetry.liveSeq.set(message.seq);
+			if (realtime) {
+				telemetry.patchBytes.observe(Buffer.byteLength(JSON.stringify(message)));
+				realtime.broadcast(message);
+			}
+		}
+		const waiters = settleWaiters;
+		settleWaiters = [];
+		for (const w of waiters) w();
+		schedule();
+	};
+	const schedule = () => {
+		if (closing) return;
+		const t = now();
+		const wanted = publisher.dirty ? 0 : 1000 - (t % 1000) + 1;
+		const delay = Math.max(wanted, lastTickAt + PATCH_MIN_INTERVAL_MS - t, 0);
+		if (timer && timerDue <= t + delay) return;
+		clearTimeout(timer);
+		timerDue = t + delay;
+		timer = setTimeout(runTick, delay);
+	};
+	const pruner = setInterval(() => metrics.prune(now()), PRUNE_INTERVAL_MS);
+	schedule();
+
+	const inFlight = new Set<Promise<unknown>>();
+	let simulator: SimulatorDriver | undefined;
+
+	async function runIngest(items: readonly unknown[]): Promise<IngestResult> {
+		if (closing) throw new UnavailableError('the server is shutting down');
+		const end = telemetry.ingestSeconds.startTimer();
+		const work = ingest(
+			{
+				append: async (events: readonly WallboardEvent[], receivedAt: number) => {
+					try {
+						return await store.append(events, receivedAt);
+					} catch (err) {
+						logger.error({ err, events: events.length }, 'storing events failed');
+						throw new UnavailableError('the database is unavailable; retry later');
+					}
+				},
+				apply: (events) => {
+					for (const e of events) metrics.apply(e);
+					publisher.markDirty();
+					schedule();
+				}
+			},
+			items,
+			now()
+		);
+		inFlight.add(work);
+		try {
+			const result = await work;
+			telemetry.ingestEvents.inc({ result: 'accepted' }, result.accepted);
+			telemetry.ingestEvents.inc({ result: 'duplicate' }, result.duplicates);
+			telemetry.ingestEvents.inc({ result: 'rejected' }, result.rejected.length);
+			return result;
+		} finally {
+			inFlight.delete(work);
+			end();
+		}
+	}
+
+	const app: App = {
+		config,
+		logger,
+		telemetry,
+		internals: { metrics, publisher, store },
+		ingest: runIngest,
+		async snapshot() {
+			if (publisher.dirty) await new Promise<void>((resolve) => settleWaiters.push(resolve));
+			return publisher.current();
+		},
+		async ready() {
+			if (closing) return false;
+			try {
+				await store.ping();
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		checkIngestToken(authorization) {
+			const token = bearer(authorization);
+			return token !== null && sameSecret(token, ingestTokenHash);
+		},
+		checkReadToken(token) {
+			// Until accounts exist reads are open: only a wrong token is refused.
+			if (token === undefined || token === null || token === '' || !readTokenHash) return 'ok';
+			if (typeof token !== 'string') return 'denied';
+			return sameSecret(token, readTokenHash) ? 'ok' : 'denied';
+		},
+		attach(httpServer) {
+			realtime = attachRealtime(httpServer, {
+				current: () => publisher.current(),
+				checkReadToken: (t) => app.checkReadToken(t),
+				logger,
+				onClientCount: (n) => telemetry.socketClients.set(n)
+			});
+		},
+		startBackground() {
+			if (!config.simulate.enabled || simulator) return;
+			simulator = startSimulator({
+				...config.simulate,
+				timezone: config.timezone,
+				now,
+				logger,
+				send: (events) => runIngest(events)
+			});
+		},
+		async close() {
+			if (closing) return;
+			closing = true;
+			await simulator?.stop();
+			await Promise.allSettled([...inFlight]);
+			clearTimeout(timer);
+			clearInterval(pruner);
+			for (const w of settleWaiters) w();
+			settleWaiters = [];
+			await realtime?.close();
+			await store.close();
+			logger.info('closed');
+		}
+	};
+	return app;
+}

@@ -1,0 +1,161 @@
+/**
+ * The environment (contract §1), parsed and validated once. A bad value stops the start with a
+ * message that names the variable.
+ */
+import { z } from 'zod';
+import type { Category } from '../contract/events';
+
+const MINUTE_MS = 60_000;
+
+const bool01 = z.enum(['0', '1'], { message: 'must be 0 or 1' });
+const positiveNumber = z.coerce
+	.number({ message: 'must be a number' })
+	.finite('must be a finite number')
+	.positive('must be greater than 0');
+
+function validTimeZone(tz: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: tz });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** `general=15,elderly=10` → { general: 15000, elderly: 10000 } */
+const queueTargets = z.string().transform((s, ctx) => {
+	const out: Record<string, number> = {};
+	for (const part of s
+		.split(',')
+		.map((p) => p.trim())
+		.filter(Boolean)) {
+		const m = /^([^=\s]+)\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
+		if (!m || Number(m[2]) <= 0) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `"${part}" is not queue=seconds (e.g. "elderly=10,foreign=20")`
+			});
+			return z.NEVER;
+		}
+		out[m[1] as string] = Number(m[2]) * 1000;
+	}
+	return out;
+});
+
+const envSchema = z.object({
+	PORT: z.coerce
+		.number({ message: 'must be a port number' })
+		.int('must be an integer')
+		.min(0, 'must be 0–65535')
+		.max(65535, 'must be 0–65535')
+		.default(3000),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+		.optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+		.optional(),
+	INGEST_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+	READ_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+	WALLBOARD_TIMEZONE: z
+		.string()
+		.default('Asia/Shanghai')
+		.refine(validTimeZone, { message: 'is not an IANA time zone (e.g. Asia/Shanghai)' }),
+	SIMULATE: bool01.default('0'),
+	SIMULATE_SEED: z.coerce.number().int('must be an integer').default(12345),
+	SIMULATE_SCALE: positiveNumber.max(50, 'must be at most 50').default(1),
+	SIMULATE_SPEED: z
+		.union([z.literal('max'), positiveNumber])
+		.default('max')
+		.describe('how fast the day so far is replayed before the simulator follows the clock'),
+	SIMULATE_BACKFILL: bool01.default('1'),
+	SERVICE_LEVEL_TARGET_SECONDS: positiveNumber.default(15),
+	QUEUE_TARGETS: queueTargets.default({}),
+	DISPATCH_DEADLINE_EMERGENCY_MINUTES: positiveNumber.default(60),
+	DISPATCH_DEADLINE_LIVELIHOOD_MINUTES: positiveNumber.default(120),
+	DISPATCH_DEADLINE_GENERAL_MINUTES: positiveNumber.default(24 * 60),
+	INGEST_BODY_LIMIT_BYTES: z.coerce
+		.number()
+		.int('must be an integer')
+		.min(1024, 'must be at least 1024')
+		.default(10 * 1024 * 1024),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+});
+
+export type Config = {
+	port: number;
+	host: string;
+	databaseUrl: string | undefined;
+	dataDir: string;
+	redisUrl: string | undefined;
+	ingestToken: string | undefined;
+	readToken: string | undefined;
+	timezone: string;
+	simulate: {
+		enabled: boolean;
+		seed: number;
+		scale: number;
+		speed: number | 'max';
+		backfill: boolean;
+	};
+	serviceLevelTargetMs: number;
+	serviceLevelTargetByQueueMs: Record<string, number>;
+	dispatchDeadlineMs: Record<Category, number>;
+	ingestBodyLimitBytes: number;
+	logLevel: string;
+};
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/** Parses the environment; throws a {@link ConfigError} that names every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+	// An empty variable means "unset", as in most shells' `VAR= cmd`.
+	const present = Object.fromEntries(
+		Object.entries(env).filter(([k, v]) => k in envSchema.shape && v !== undefined && v !== '')
+	);
+	const parsed = envSchema.safeParse(present);
+	if (!parsed.success) {
+		throw new ConfigError(
+			parsed.error.issues.map((i) => {
+				const name = String(i.path[0] ?? '(environment)');
+				return `${name}=${JSON.stringify(present[name] ?? '')}: ${i.message}`;
+			})
+		);
+	}
+	const e = parsed.data;
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		databaseUrl: e.DATABASE_URL,
+		dataDir: e.DATA_DIR,
+		redisUrl: e.REDIS_URL,
+		ingestToken: e.INGEST_TOKEN,
+		readToken: e.READ_TOKEN,
+		timezone: e.WALLBOARD_TIMEZONE,
+		simulate: {
+			enabled: e.SIMULATE === '1',
+			seed: e.SIMULATE_SEED,
+			scale: e.SIMULATE_SCALE,
+			speed: e.SIMULATE_SPEED,
+			backfill: e.SIMULATE_BACKFILL === '1'
+		},
+		serviceLevelTargetMs: e.SERVICE_LEVEL_TARGET_SECONDS * 1000,
+		serviceLevelTargetByQueueMs: e.QUEUE_TARGETS,
+		dispatchDeadlineMs: {
+			emergency: e.DISPATCH_DEADLINE_EMERGENCY_MINUTES * MINUTE_MS,
+			livelihood: e.DISPATCH_DEADLINE_LIVELIHOOD_MINUTES * MINUTE_MS,
+			general: e.DISPATCH_DEADLINE_GENERAL_MINUTES * MINUTE_MS
+		},
+		ingestBodyLimitBytes: e.INGEST_BODY_LIMIT_BYTES,
+		logLevel: e.LOG_LEVEL
+	};
+}

@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { removeDir, startServer } from '../helpers/server';
+
+/** One production server for the browser tests, on a free port; stopped by its own handle. */
+export default async function globalSetup() {
+	const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	if (!existsSync(chromium)) {
+		throw new Error(
+			`Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH; .ci/run does this for you`
+		);
+	}
+	const server = await startServer();
+	process.env.E2E_BASE_URL = server.url;
+	return async () => {
+		await server.stop();
+		removeDir(server.dataDir);
+	};
+}
