@@ -22,6 +22,7 @@ const config = {
 					'../bench/**/*.ts',
 					'../scripts/**/*.ts',
 					'../vite.config.ts',
+					'../vitest.config.ts',
 					'../playwright.config.ts',
 					'../drizzle.config.ts'
 				);

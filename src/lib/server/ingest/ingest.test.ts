@@ -82,7 +82,11 @@ describe('ingest', () => {
 			{
 				append: async (events) => {
 					const fresh = new Set<string>();
-					for (const e of events) if (!stored.has(e.id)) (stored.add(e.id), fresh.add(e.id));
+					for (const e of events) {
+						if (stored.has(e.id)) continue;
+						stored.add(e.id);
+						fresh.add(e.id);
+					}
 					return fresh;
 				},
 				apply: (events) => applied.push(...events)
