@@ -8,6 +8,12 @@ export {
 	validateMetricsConfig
 } from './config';
 export type { MetricsConfig } from './config';
-export { addDays, BLOCK_MS, businessDayOf, createBusinessDay } from './timezone';
+export {
+	addDays,
+	BLOCK_MS,
+	businessDayOf,
+	createBusinessDay,
+	startOfBusinessDay
+} from './timezone';
 export type { BusinessDayFn } from './timezone';
 export { lowerBound, SortedTimes, upperBound } from './sorted-times';

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, BLOCK_MS, businessDayOf, createBusinessDay } from './timezone';
+import {
+	addDays,
+	BLOCK_MS,
+	businessDayOf,
+	createBusinessDay,
+	startOfBusinessDay
+} from './timezone';
 
 const utc = (iso: string) => Date.parse(iso);
 
@@ -117,4 +123,34 @@ describe('addDays', () => {
 	it('rejects a malformed day', () => {
 		expect(() => addDays('2026-3-2', 1)).toThrow(/2026-3-2/);
 	});
+});
+
+describe('startOfBusinessDay', () => {
+	it.each([
+		// 23:24 in Shanghai on the 28th → 00:00 of the 28th, which is 16:00Z the day before
+		['2026-11-28T15:24:00.123Z', 'Asia/Shanghai', '2026-11-27T16:00:00.000Z'],
+		['2026-11-28T16:00:00.000Z', 'Asia/Shanghai', '2026-11-28T16:00:00.000Z'],
+		['2026-11-28T15:59:59.999Z', 'Asia/Shanghai', '2026-11-27T16:00:00.000Z'],
+		['2026-11-28T12:00:00.000Z', 'UTC', '2026-11-28T00:00:00.000Z'],
+		// Berlin on its 23-hour day (clocks jump 02:00 → 03:00) and its 25-hour day
+		['2026-03-29T20:00:00.000Z', 'Europe/Berlin', '2026-03-28T23:00:00.000Z'],
+		['2026-10-25T20:00:00.000Z', 'Europe/Berlin', '2026-10-24T22:00:00.000Z'],
+		['2026-11-28T10:00:00.000Z', 'Asia/Kolkata', '2026-11-27T18:30:00.000Z']
+	])('%s in %s → %s', (at, tz, expected) => {
+		expect(new Date(startOfBusinessDay(utc(at), tz)).toISOString()).toBe(expected);
+	});
+});
+
+describe('startOfBusinessDay (property)', () => {
+	it.each(['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu'])(
+		'in %s is a midnight: its day is the instant’s day and 1 ms earlier is the day before',
+		(tz) => {
+			for (let t = utc('2026-01-01T00:00:00Z'); t < utc('2026-12-31T00:00:00Z'); t += 7_777_777) {
+				const start = startOfBusinessDay(t, tz);
+				expect(businessDayOf(start, tz)).toBe(businessDayOf(t, tz));
+				expect(businessDayOf(start - 1, tz)).toBe(addDays(businessDayOf(t, tz), -1));
+				expect(start).toBeLessThanOrEqual(t);
+			}
+		}
+	);
 });

@@ -91,3 +91,20 @@ export function addDays(day: string, days: number): string {
 	const dd = String(date.getUTCDate()).padStart(2, '0');
 	return `${yyyy}-${mm}-${dd}`;
 }
+
+/**
+ * Epoch ms of 00:00 of the business day that contains `ms` in `timezone` — 23 or 25 hours before
+ * the next one on a daylight-saving change. Binary search over 15-minute blocks: a local midnight
+ * falls on a block boundary in every current zone.
+ */
+export function startOfBusinessDay(ms: number, timezone: string): number {
+	const day = businessDayOf(ms, timezone);
+	let lo = Math.floor((ms - 27 * 3600_000) / BLOCK_MS); // a block of an earlier day
+	let hi = Math.floor(ms / BLOCK_MS); // a block of `day`
+	while (hi - lo > 1) {
+		const mid = Math.floor((lo + hi) / 2);
+		if (businessDayOf(mid * BLOCK_MS, timezone) < day) lo = mid;
+		else hi = mid;
+	}
+	return hi * BLOCK_MS;
+}

@@ -7,6 +7,7 @@
  * the same events with the same ids and the store drops them as duplicates: nothing counts twice.
  */
 import type { WallboardEvent } from '../../contract/events';
+import { startOfBusinessDay } from '../../metrics/timezone';
 import type { Logger } from '../logger';
 import { createHallSimulation, type HallSimulation } from './simulator';
 
@@ -30,33 +31,6 @@ export interface SimulatorDriver {
 	/** Resolves once the simulated clock has caught up with the real one. */
 	readonly caughtUp: Promise<void>;
 	stop(): Promise<void>;
-}
-
-/** Epoch ms of 00:00 of the business day that contains `ms` in `timeZone`. */
-export function startOfBusinessDay(ms: number, timeZone: string): number {
-	const fmt = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	});
-	const parts = (t: number) => {
-		const p = Object.fromEntries(fmt.formatToParts(t).map((x) => [x.type, x.value]));
-		return {
-			day: `${p.year}-${p.month}-${p.day}`,
-			sinceMidnight: (Number(p.hour) * 3600 + Number(p.minute) * 60 + Number(p.second)) * 1000
-		};
-	};
-	const { day, sinceMidnight } = parts(ms);
-	let guess = ms - sinceMidnight - (((ms % 1000) + 1000) % 1000);
-	// Around a DST change the wall-clock distance is off by the shift: walk to the boundary.
-	for (let i = 0; i < 4 && parts(guess).day !== day; i++) guess += 3_600_000;
-	for (let i = 0; i < 4 && parts(guess - 3_600_000).day === day; i++) guess -= 3_600_000;
-	return guess;
 }
 
 export function startSimulator(o: DriverOptions): SimulatorDriver {
