@@ -154,6 +154,17 @@ describe.each(backends)('server on $name', ({ setup }) => {
 		expect(rejected[3]!.errors).toEqual([expect.stringMatching(/^legalBasis: required/)]);
 	});
 
+	it('refuses text the database cannot store as a client error, never a 5xx', async () => {
+		const r = await postEvents(server.url, [
+			{ id: 'nul-1', type: 'call.offered', at: at(1), callId: 'n\u0000l', queue: 'general' },
+			{ id: 'sur-1', type: 'call.offered', at: at(1), callId: 'sur', queue: 'q\ud800' },
+			{ id: 'x\u0000', type: 'call.ended', at: at(1), callId: 'c1' }
+		]);
+		expect(r.status).toBe(200);
+		expect(r.body.accepted).toBe(0);
+		expect((r.body.rejected as unknown[]).length).toBe(3);
+	});
+
 	it('counts a re-sent event as a duplicate and changes nothing', async () => {
 		const before = figures(await getSnapshot(server.url));
 		const r = await postEvents(server.url, [

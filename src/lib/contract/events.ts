@@ -202,6 +202,8 @@ export function parseEvent(raw: unknown, now: number): ParseResult {
 		if (!idCheck.success) errors.unshift(...formatIssues(idCheck.error.issues).map(prefix('id')));
 		return { ok: false, id, errors };
 	}
+	const unstorable = findUnstorableText(raw);
+	if (unstorable.length > 0) return { ok: false, id, errors: unstorable };
 	const result = EVENT_SCHEMAS[type as EventType].safeParse(raw);
 	if (!result.success) return { ok: false, id, errors: formatIssues(result.error.issues) };
 	const atMs = toEpochMs(result.data.at);
@@ -215,6 +217,28 @@ export function parseEvent(raw: unknown, now: number): ParseResult {
 		};
 	}
 	return { ok: true, event: { ...result.data, at: atMs } as WallboardEvent };
+}
+
+/**
+ * Text PostgreSQL cannot store (a NUL character, or half of a UTF-16 surrogate pair in JSON) is a
+ * client error, refused here by field, rather than a database error later.
+ */
+function findUnstorableText(value: unknown, path = '', depth = 0): string[] {
+	if (typeof value === 'string') {
+		if (value.includes('\u0000')) return [`${path || '(event)'}: must not contain NUL characters`];
+		if (/\p{Cs}/u.test(value))
+			return [`${path || '(event)'}: contains an unpaired UTF-16 surrogate`];
+		return [];
+	}
+	if (typeof value !== 'object' || value === null) return [];
+	if (depth > 16) return [`${path}: nested too deeply`];
+	const errors: string[] = [];
+	for (const [key, v] of Object.entries(value)) {
+		const here = path ? `${path}.${key}` : key;
+		if (/\u0000|\p{Cs}/u.test(key)) errors.push(`${here}: field name cannot be stored`);
+		errors.push(...findUnstorableText(v, here, depth + 1));
+	}
+	return errors;
 }
 
 function prefix(field: string) {

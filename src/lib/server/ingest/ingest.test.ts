@@ -114,3 +114,20 @@ describe('ingest', () => {
 		expect(applied).toEqual([]);
 	});
 });
+
+describe('text the database cannot store', () => {
+	it.each([
+		[{ ...offered('n'), callId: 'a\u0000b' }, /^callId: must not contain NUL/],
+		[{ ...offered('s'), queue: 'x\ud800y' }, /^queue: contains an unpaired UTF-16 surrogate/],
+		[{ ...offered('e'), extra: { deep: 'z\u0000' } }, /^extra\.deep: must not contain NUL/],
+		[{ ...offered('d'), extra: JSON.parse('['.repeat(40) + ']'.repeat(40)) }, /nested too deeply/]
+	])('is rejected by field, not stored: %#', (event, message) => {
+		const r = validateBatch([event], NOW);
+		expect(r.events).toEqual([]);
+		expect(r.rejected[0]!.errors[0]).toMatch(message);
+	});
+
+	it('accepts a well-formed surrogate pair (an emoji)', () => {
+		expect(validateBatch([{ ...offered('ok'), queue: '老年人😀' }], NOW).events).toHaveLength(1);
+	});
+});
