@@ -235,7 +235,7 @@ function findUnstorableText(value: unknown, path = '', depth = 0): string[] {
 	const errors: string[] = [];
 	for (const [key, v] of Object.entries(value)) {
 		const here = path ? `${path}.${key}` : key;
-		if (/\u0000|\p{Cs}/u.test(key)) errors.push(`${here}: field name cannot be stored`);
+		if (key.includes('\u0000') || /\p{Cs}/u.test(key)) errors.push(`${here}: field name cannot be stored`);
 		errors.push(...findUnstorableText(v, here, depth + 1));
 	}
 	return errors;
