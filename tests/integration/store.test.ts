@@ -254,6 +254,15 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 			expect(await store.countEvents()).toBe(before + 3);
 		});
 
+		it('tells which ids are stored already', async () => {
+			await store.append([ended('known-1', 'c-known', NOW), ended('known-2', 'c-known', NOW)], NOW);
+			expect(sorted(await store.existingIds(['known-1', 'unknown-1', 'known-2']))).toEqual([
+				'known-1',
+				'known-2'
+			]);
+			expect(await store.existingIds([])).toEqual(new Set());
+		});
+
 		it('keeps the first of duplicates within one batch', async () => {
 			const first = ended('dup-1', 'c-dup-first', NOW - 1 * S);
 			const again = ended('dup-1', 'c-dup-second', NOW - 2 * S);
@@ -322,6 +331,21 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 				expect(await store.getSetting(key)).toEqual(value);
 			}
 			await expect(store.setSettingIfAbsent('undefined', undefined)).rejects.toThrow(/undefined/);
+		});
+
+		it('setSetting inserts, then replaces, a setting', async () => {
+			await store.setSetting('thresholds', {
+				metrics: { answerRate24h: { good: 0.95, warn: 0.9 } }
+			});
+			expect(await store.getSetting('thresholds')).toEqual({
+				metrics: { answerRate24h: { good: 0.95, warn: 0.9 } }
+			});
+			await store.setSetting('thresholds', { byQueue: {} });
+			expect(await store.getSetting('thresholds')).toEqual({ byQueue: {} });
+			await store.setSetting('thresholds', 'true');
+			expect(await store.getSetting('thresholds')).toBe('true');
+			expect(await store.setSettingIfAbsent('thresholds', 'other')).toBe(false);
+			await expect(store.setSetting('undefined', undefined)).rejects.toThrow(/undefined/);
 		});
 
 		it('loadLive returns exactly what the six rules cover', async () => {

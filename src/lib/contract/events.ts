@@ -226,7 +226,7 @@ export function parseEvent(raw: unknown, now: number): ParseResult {
 function findUnstorableText(value: unknown, path = '', depth = 0): string[] {
 	if (typeof value === 'string') {
 		if (value.includes('\u0000')) return [`${path || '(event)'}: must not contain NUL characters`];
-		if (/\p{Cs}/u.test(value))
+		if (!value.isWellFormed())
 			return [`${path || '(event)'}: contains an unpaired UTF-16 surrogate`];
 		return [];
 	}
@@ -235,7 +235,8 @@ function findUnstorableText(value: unknown, path = '', depth = 0): string[] {
 	const errors: string[] = [];
 	for (const [key, v] of Object.entries(value)) {
 		const here = path ? `${path}.${key}` : key;
-		if (key.includes('\u0000') || /\p{Cs}/u.test(key)) errors.push(`${here}: field name cannot be stored`);
+		if (key.includes('\u0000') || !key.isWellFormed())
+			errors.push(`${here}: field name cannot be stored`);
 		errors.push(...findUnstorableText(v, here, depth + 1));
 	}
 	return errors;

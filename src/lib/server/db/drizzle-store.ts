@@ -1,12 +1,12 @@
 /** The EventStore on a drizzle database; shared by the PGlite and PostgreSQL backends. */
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { WallboardEvent } from '../../contract/events';
 import { liveEventsQuery } from './restore';
 import { events, settings } from './schema';
 import type { EventStore } from './store';
 
-/** 6 bind parameters per row: 2000 rows stay far below PostgreSQL's 65535 limit. */
+/** Rows per insert statement (one JSON parameter each); larger batches: one transaction. */
 export const APPEND_CHUNK_ROWS = 2000;
 
 export type StoreDatabase = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -48,19 +48,25 @@ export function createDrizzleStore(
 				id: event.id,
 				type: event.type,
 				entity: entityOf(event),
-				at: new Date(event.at),
-				receivedAt: received,
+				at: event.at,
 				payload: event
 			}));
 			const inserted = new Set<string>();
 			if (rows.length === 0) return inserted;
-			const insertChunk = async (q: Pick<StoreDatabase, 'insert'>, chunk: typeof rows) => {
-				const stored = await q
-					.insert(events)
-					.values(chunk)
-					.onConflictDoNothing({ target: events.id })
-					.returning({ id: events.id });
-				for (const row of stored) inserted.add(row.id);
+			// One parameter for the whole chunk, unpacked by the database: drizzle's row-by-row insert
+			// builder cost more CPU than the insert itself (bench: 18.8 k → 40+ k events/s on PG).
+			const insertChunk = async (q: Pick<StoreDatabase, 'execute'>, chunk: typeof rows) => {
+				const result = await q.execute(sql`
+					insert into ${events} (id, type, entity, at, received_at, payload)
+					select r.id, r.type, r.entity,
+						'epoch'::timestamptz + r.at * interval '1 millisecond',
+						${received.toISOString()}::timestamptz,
+						r.payload
+					from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+						as r(id text, type text, entity text, at bigint, payload jsonb)
+					on conflict (id) do nothing
+					returning id`);
+				for (const row of rowsOf<{ id: string }>(result)) inserted.add(row.id);
 			};
 			if (rows.length <= APPEND_CHUNK_ROWS) {
 				await insertChunk(db, rows); // one statement: atomic without BEGIN/COMMIT
@@ -92,6 +98,19 @@ export function createDrizzleStore(
 			return row?.n ?? 0;
 		},
 
+		async existingIds(ids) {
+			open();
+			const found = new Set<string>();
+			for (let i = 0; i < ids.length; i += 10_000) {
+				const rows = await db
+					.select({ id: events.id })
+					.from(events)
+					.where(inArray(events.id, ids.slice(i, i + 10_000)));
+				for (const r of rows) found.add(r.id);
+			}
+			return found;
+		},
+
 		async ping() {
 			open();
 			await db.execute(sql`select 1`);
@@ -117,6 +136,16 @@ export function createDrizzleStore(
 				.onConflictDoNothing({ target: settings.key })
 				.returning({ key: settings.key });
 			return stored.length > 0;
+		},
+
+		async setSetting(key, value) {
+			open();
+			if (value === undefined) throw new TypeError(`setting ${key}: value must not be undefined`);
+			const json = sql`${JSON.stringify(value)}::jsonb`;
+			await db
+				.insert(settings)
+				.values({ key, value: json, updatedAt: new Date() })
+				.onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: new Date() } });
 		},
 
 		close() {

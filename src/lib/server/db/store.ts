@@ -25,12 +25,16 @@ export interface EventStore {
 	 */
 	loadLive(now: number, horizons: LiveHorizons): Promise<WallboardEvent[]>;
 	countEvents(): Promise<number>;
+	/** Which of these event ids are stored already. */
+	existingIds(ids: readonly string[]): Promise<Set<string>>;
 	/** Throws when the database is unreachable. */
 	ping(): Promise<void>;
 	/** The stored value, or undefined when the key is absent. */
 	getSetting(key: string): Promise<unknown | undefined>;
 	/** Stores value unless the key exists; returns true when it stored it. */
 	setSettingIfAbsent(key: string, value: unknown): Promise<boolean>;
+	/** Stores value, replacing what the key held (upsert). */
+	setSetting(key: string, value: unknown): Promise<void>;
 	/** Idempotent; releases the PGlite lock file. */
 	close(): Promise<void>;
 }
