@@ -9,7 +9,8 @@ import {
 	type ClientToServerEvents,
 	type PatchMessage,
 	type ServerToClientEvents,
-	type Snapshot
+	type Snapshot,
+	type Thresholds
 } from '$lib/contract';
 
 type Incoming = { kind: 'snapshot'; value: Snapshot } | { kind: 'patch'; value: PatchMessage };
@@ -23,10 +24,18 @@ export class LiveConnection {
 	/** Browser time (ms) of the last message from the server. */
 	lastMessageAt = $state(0);
 	resyncs = $state(0);
+	/** The threshold bands the server pushed; null until the first arrives. */
+	thresholds = $state.raw<Thresholds | null>(null);
+	/** Browser time (ms) when `snapshot` was last replaced; not reactive (read with a clock). */
+	appliedAt = 0;
+	/** Frames that applied messages, for measurements; not reactive. */
+	updates = 0;
 
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 	#pending: Incoming[] = [];
 	#frame = 0;
+	/** A resync was asked for: patches are useless until the snapshot comes. */
+	#awaitingSnapshot = false;
 
 	constructor(options: { url?: string; token?: string } = {}) {
 		this.#socket = io(options.url ?? '', {
@@ -36,13 +45,26 @@ export class LiveConnection {
 			reconnectionDelayMax: 10_000,
 			randomizationFactor: 0.5
 		});
-		this.#socket.on('connect', () => (this.state = 'live'));
-		this.#socket.on('disconnect', () => (this.state = 'reconnecting'));
+		this.#socket.on('connect', () => {
+			// The server sends a full snapshot to every new connection.
+			this.#awaitingSnapshot = false;
+			this.state = 'live';
+		});
+		this.#socket.on('disconnect', (reason) => {
+			this.state = 'reconnecting';
+			// The server closing our socket (a restart) stops Socket.IO's own retries: resume them.
+			// The new connection starts with a full snapshot, so nothing missed survives.
+			if (reason === 'io server disconnect') this.#socket.connect();
+		});
 		this.#socket.on('connect_error', () => {
 			this.state = this.#socket.active ? 'reconnecting' : 'offline';
 		});
 		this.#socket.on('snapshot', (value) => this.#enqueue({ kind: 'snapshot', value }));
 		this.#socket.on('patch', (value) => this.#enqueue({ kind: 'patch', value }));
+		this.#socket.on('thresholds', (value) => {
+			this.lastMessageAt = Date.now();
+			this.thresholds = value;
+		});
 	}
 
 	#enqueue(message: Incoming) {
@@ -54,14 +76,25 @@ export class LiveConnection {
 	#flush() {
 		this.#frame = 0;
 		let current = this.snapshot;
-		for (const m of this.#pending) {
+		// A full snapshot supersedes everything queued before it.
+		let start = 0;
+		for (let i = this.#pending.length - 1; i > 0; i--) {
+			if (this.#pending[i]?.kind === 'snapshot') {
+				start = i;
+				break;
+			}
+		}
+		for (const m of this.#pending.slice(start)) {
 			if (m.kind === 'snapshot') {
 				current = m.value;
+				this.#awaitingSnapshot = false;
 				continue;
 			}
+			if (this.#awaitingSnapshot) break;
 			if (!current || current.seq !== m.value.base) {
 				// Missed a patch (or none to apply it to): drop the rest and ask for the whole thing.
 				this.resyncs++;
+				this.#awaitingSnapshot = true;
 				this.#socket.emit('resync');
 				break;
 			}
@@ -69,6 +102,8 @@ export class LiveConnection {
 		}
 		this.#pending = [];
 		this.snapshot = current;
+		this.appliedAt = Date.now();
+		this.updates++;
 	}
 
 	close() {

@@ -2,3 +2,4 @@ export * from './events';
 export * from './snapshot';
 export * from './protocol';
 export * from './merge-patch';
+export * from './thresholds';

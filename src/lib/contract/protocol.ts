@@ -1,6 +1,7 @@
 /** The Socket.IO push protocol (contract §4), typed for both ends. */
 import type { Snapshot } from './snapshot';
 import type { MergePatch } from './merge-patch';
+import type { Thresholds } from './thresholds';
 
 /** Applying `patch` (RFC 7386) to the snapshot whose seq is `base` gives the one whose seq is `seq`. */
 export type PatchMessage = { seq: number; base: number; patch: MergePatch };
@@ -8,6 +9,8 @@ export type PatchMessage = { seq: number; base: number; patch: MergePatch };
 export interface ServerToClientEvents {
 	snapshot: (snapshot: Snapshot) => void;
 	patch: (message: PatchMessage) => void;
+	/** The threshold bands: right after connecting and whenever they change. */
+	thresholds: (thresholds: Thresholds) => void;
 }
 
 export interface ClientToServerEvents {

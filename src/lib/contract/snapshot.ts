@@ -40,6 +40,11 @@ export type TicketStats = {
 	dispatchedToday: number;
 	dispatchedOnTimeToday: number;
 	survey30d: SurveyStats;
+	/**
+	 * Per category, the earliest dispatch deadline among pending tickets not yet overdue
+	 * (ISO-8601); a category with none is absent. An addition to contract §3, for countdowns.
+	 */
+	nextDeadlineAt?: Partial<Record<Category, string>>;
 };
 
 export type AgentCounts = {
@@ -50,15 +55,41 @@ export type AgentCounts = {
 	offline: number;
 };
 
+/** One minute of the hall's recent history (an addition to contract §3). */
+export type MinuteStats = {
+	/** Calls waiting at the end of the minute (at `at` for the current minute). */
+	waiting: number;
+	/** Calls answered (by answered.at) within the minute, with wait <= their queue's target. */
+	answeredWithinTarget: number;
+	answeredAfterTarget: number;
+	/** Calls abandoned (by abandoned.at) within the minute. */
+	abandoned: number;
+};
+
+/**
+ * The last {@link SERIES_MINUTES} minutes ending with the current one, keyed by the minute's
+ * start in UTC (`'2026-11-28T07:05Z'`). An object, not an array, so that a merge patch carries
+ * only the minutes that changed.
+ */
+export type CallSeries = Record<string, MinuteStats>;
+
 export type Snapshot = {
 	seq: number;
 	at: string;
 	timezone: string;
 	businessDay: string;
-	calls: { all: QueueStats; byQueue: Record<string, QueueStats> };
+	calls: {
+		all: QueueStats;
+		byQueue: Record<string, QueueStats>;
+		/** Always sent by this server; optional in the type so that v1 snapshots stay valid. */
+		series?: CallSeries;
+	};
 	agents: AgentCounts;
 	tickets: TicketStats;
 };
 
 /** The longest overdue list a snapshot carries. */
 export const OVERDUE_LIST_MAX = 50;
+
+/** How many minutes `calls.series` holds (2 hours). */
+export const SERIES_MINUTES = 120;

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WallboardEvent } from '../contract/events';
-import type { QueueStats } from '../contract/snapshot';
+import type { CallSeries, MinuteStats, QueueStats } from '../contract/snapshot';
 import { ev, ms, type At } from '../../../tests/fixtures/events';
 import {
 	DEFAULT_METRICS_CONFIG,
@@ -45,13 +45,33 @@ const ZERO_QUEUE: QueueStats = {
 	answerRate24h: null
 };
 
+/**
+ * The 120 minutes ending with the minute of `now`, all zero but for `minutes` (keyed 'HH:mm',
+ * UTC, on the day of `now` or the day before).
+ */
+function seriesAt(now: At, minutes: Record<string, Partial<MinuteStats>> = {}): CallSeries {
+	const last = Math.floor(ms(now) / 60_000);
+	const series: CallSeries = {};
+	for (let m = last - 119; m <= last; m++) {
+		const key = `${new Date(m * 60_000).toISOString().slice(0, 16)}Z`;
+		series[key] = {
+			waiting: 0,
+			answeredWithinTarget: 0,
+			answeredAfterTarget: 0,
+			abandoned: 0,
+			...minutes[key.slice(11, 16)]
+		};
+	}
+	return series;
+}
+
 describe('an empty engine', () => {
 	it('reports every field: zeros, nulls, all category and agent keys', () => {
 		expect(run([], NOW)).toStrictEqual({
 			at: '2026-03-02T01:00:00.000Z',
 			timezone: 'Asia/Shanghai',
 			businessDay: '2026-03-02',
-			calls: { all: ZERO_QUEUE, byQueue: {} },
+			calls: { all: ZERO_QUEUE, byQueue: {}, series: seriesAt(NOW) },
 			agents: { available: 0, busy: 0, wrapup: 0, break: 0, offline: 0 },
 			tickets: {
 				pending: { emergency: 0, livelihood: 0, general: 0 },
@@ -59,7 +79,13 @@ describe('an empty engine', () => {
 				overdueList: [],
 				dispatchedToday: 0,
 				dispatchedOnTimeToday: 0,
-				survey30d: { surveyed: 0, responseRate: null, resolutionRate: null, satisfactionRate: null }
+				survey30d: {
+					surveyed: 0,
+					responseRate: null,
+					resolutionRate: null,
+					satisfactionRate: null
+				},
+				nextDeadlineAt: {}
 			}
 		});
 	});
@@ -204,7 +230,17 @@ describe('a morning in Beijing (every snapshot field)', () => {
 					abandoned24h: 0,
 					answerRate24h: 1
 				}
-			}
+			},
+			// Window 23:01Z–01:00Z: c0 lies before it. Minutes by answered.at / abandoned.at; c5 and
+			// c6 wait from 00:59 on (c1–c4 stopped waiting within their offered minute).
+			series: seriesAt(NOW, {
+				'00:10': { answeredWithinTarget: 1 }, // c1, 10 s
+				'00:20': { answeredAfterTarget: 1 }, // c2, 20 s > 15 s
+				'00:30': { abandoned: 1 }, // c3
+				'00:40': { answeredWithinTarget: 1 }, // c4, 25 s <= water's 30 s
+				'00:59': { waiting: 2 }, // c5 (00:59:00), c6 (00:59:30)
+				'01:00': { waiting: 2 }
+			})
 		},
 		agents: { available: 2, busy: 1, wrapup: 1, break: 1, offline: 1 },
 		tickets: {
@@ -237,7 +273,9 @@ describe('a morning in Beijing (every snapshot field)', () => {
 				responseRate: 0.75, // t4 t5 t8
 				resolutionRate: 0.5, // t4 t8
 				satisfactionRate: 0.5 // t4 t5
-			}
+			},
+			// t1 and t2 are overdue; t3 (general) is pending with its deadline ahead.
+			nextDeadlineAt: { general: '2026-03-02T02:00:00.000Z' }
 		}
 	};
 
@@ -719,6 +757,29 @@ describe('dispatch deadlines and overdue tickets', () => {
 		expect(seconds(a + HOUR + 600)).toStrictEqual([1, 1]); // 01:00:01.000
 		expect(seconds(a + HOUR + 1599)).toStrictEqual([1, 1]); // 01:00:01.999
 		expect(seconds(a + HOUR + 1600)).toStrictEqual([2, 2]); // 01:00:02.000
+	});
+
+	it('nextDeadlineAt: the earliest deadline still ahead per category, absent when none', () => {
+		const m = engine();
+		m.applyAll([
+			ev.created('e1', 'tE1', 'emergency', '2026-03-02T00:00:00Z'), // deadline 01:00Z
+			ev.created('e2', 'tE2', 'emergency', '2026-03-02T00:20:00Z'), // deadline 01:20Z
+			ev.created('e3', 'tL', 'livelihood', '2026-03-02T00:10:00Z'), // deadline 02:10Z
+			ev.created('e4', 'tG', 'general', '2026-03-02T00:30:00Z'), // deadline 03-03 00:30Z
+			ev.dispatched('e5', 'tG', '2026-03-02T00:40:00Z') // no longer pending
+		]);
+		const next = (at: At) => m.snapshot(ms(at)).tickets.nextDeadlineAt;
+		expect(next('2026-03-02T00:50:00Z')).toStrictEqual({
+			emergency: '2026-03-02T01:00:00.000Z',
+			livelihood: '2026-03-02T02:10:00.000Z'
+		});
+		// At its deadline a ticket is not overdue yet; a millisecond later the next one counts.
+		expect(next('2026-03-02T01:00:00Z')?.emergency).toBe('2026-03-02T01:00:00.000Z');
+		expect(next('2026-03-02T01:00:00.001Z')?.emergency).toBe('2026-03-02T01:20:00.000Z');
+		expect(next('2026-03-02T01:30:00Z')).toStrictEqual({
+			livelihood: '2026-03-02T02:10:00.000Z'
+		});
+		expect(next('2026-03-02T03:00:00Z')).toStrictEqual({});
 	});
 
 	it('turns overdue by time alone, per category deadline', () => {

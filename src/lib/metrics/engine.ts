@@ -33,6 +33,7 @@ import type {
 } from '../contract/snapshot';
 import { LIVE_WINDOW_MS, SURVEY_WINDOW_MS, validateMetricsConfig } from './config';
 import type { MetricsConfig } from './config';
+import { createMinuteSeries } from './series';
 import { SortedTimes } from './sorted-times';
 import { addDays, createBusinessDay } from './timezone';
 
@@ -216,6 +217,7 @@ export function createMetrics(config: MetricsConfig): Metrics {
 	const queueNames = new Set<string>();
 	const windowsByQueue = new Map<string, CallWindows>();
 	const allWindows = newCallWindows();
+	const series = createMinuteSeries();
 	const days = new Map<string, DayCounts>();
 	/** Day counters before this business day were pruned; changes to them are ignored. */
 	let dayFloor = '';
@@ -283,6 +285,7 @@ export function createMetrics(config: MetricsConfig): Metrics {
 
 	/** Adds (sign 1) or retracts (sign −1) a call's contribution. */
 	function countCall(callId: string, c: CallContribution, sign: 1 | -1): void {
+		series.count({ ...c, stoppedAt: c.answeredAt ?? c.abandonedAt }, sign);
 		const w = windowsOf(c.queue);
 		const offeredCounts = callDayCounts(c.offeredDay, c.queue);
 		if (offeredCounts !== null) for (const n of offeredCounts) n.offered += sign;
@@ -527,6 +530,16 @@ export function createMetrics(config: MetricsConfig): Metrics {
 		};
 	}
 
+	/** The first pending ticket past the overdue ones has the nearest deadline still ahead. */
+	function nextDeadlines(overdue: Record<Category, number>): Partial<Record<Category, string>> {
+		const next: Partial<Record<Category, string>> = {};
+		for (const c of CATEGORIES) {
+			const t = pending[c][overdue[c]];
+			if (t !== undefined) next[c] = new Date(t.deadline).toISOString();
+		}
+		return next;
+	}
+
 	function ticketStats(today: DayCounts | undefined, now: number): TicketStats {
 		const overdue = byCategory((c) => countOverdue(pending[c], now));
 		const mostOverdue: TicketContribution[] = [];
@@ -550,7 +563,8 @@ export function createMetrics(config: MetricsConfig): Metrics {
 			overdueList: mostOverdue.slice(0, OVERDUE_LIST_MAX).map((t) => overdueEntry(t, now)),
 			dispatchedToday: today?.dispatched ?? 0,
 			dispatchedOnTimeToday: today?.dispatchedOnTime ?? 0,
-			survey30d
+			survey30d,
+			nextDeadlineAt: nextDeadlines(overdue)
 		};
 	}
 
@@ -567,7 +581,8 @@ export function createMetrics(config: MetricsConfig): Metrics {
 				all: queueStats(allWindows, today?.all, now),
 				byQueue: Object.fromEntries(
 					queues.map((q) => [q, queueStats(windowsByQueue.get(q), today?.byQueue.get(q), now)])
-				)
+				),
+				series: series.snapshot(now)
 			},
 			agents: {
 				available: agentCounts.available,
@@ -592,6 +607,7 @@ export function createMetrics(config: MetricsConfig): Metrics {
 			w.abandoned.pruneBefore(liveCutoff);
 		}
 		for (const times of Object.values(surveyTimes)) times.pruneBefore(surveyCutoff - DAY_MS);
+		series.prune(now);
 
 		const floor = addDays(businessDay(now), -DAY_COUNTERS_KEPT_DAYS);
 		if (floor > dayFloor) {

@@ -5,11 +5,18 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import type { Snapshot, WallboardEvent } from '../contract';
-import { PATCH_MIN_INTERVAL_MS } from '../contract';
+import { hostname } from 'node:os';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import type { Snapshot, Thresholds, ThresholdsInput, WallboardEvent } from '../contract';
+import { PATCH_MIN_INTERVAL_MS, parseThresholds } from '../contract';
 import { LIVE_WINDOW_MS, SURVEY_WINDOW_MS, createMetrics, type Metrics } from '../metrics';
+import { resolveThresholds } from '../metrics/thresholds';
 import type { Config } from './config';
 import { openStore, type EventStore } from './db/store';
+import type { EventLog } from './log/event-log';
+import { createLocalLog } from './log/local-log';
+import { createRedisLog } from './log/redis-log';
 import { ingest, type IngestResult } from './ingest/ingest';
 import { startSimulator, type SimulatorDriver } from './ingest/simulator-driver';
 import { createLogger, type Logger } from './logger';
@@ -20,6 +27,7 @@ import { UnavailableError } from './errors';
 
 const PRUNE_INTERVAL_MS = 60_000;
 const INGEST_TOKEN_SETTING = 'ingestTokenSha256';
+const THRESHOLDS_SETTING = 'thresholds';
 
 export { UnavailableError };
 
@@ -34,6 +42,10 @@ export interface App {
 	/** True when the database answers and the live state is restored. */
 	ready(): Promise<boolean>;
 	checkIngestToken(authorization: string | null): boolean;
+	/** The wallboard's threshold bands (stored; defaults for what was never set). */
+	thresholds(): Thresholds;
+	/** Validated input over the defaults; stores it, pushes it to every screen, returns it. */
+	setThresholds(input: ThresholdsInput): Promise<Thresholds>;
 	checkReadToken(token: unknown): 'ok' | 'denied';
 	/** Serves Socket.IO on the HTTP server that also serves the pages. */
 	attach(httpServer: HttpServer): void;
@@ -81,16 +93,20 @@ async function resolveIngestTokenHash(
 	return Buffer.from(String(winner), 'hex');
 }
 
+/** The stored thresholds over the defaults; a stored value that no longer validates is ignored. */
+async function loadThresholds(store: EventStore, logger: Logger): Promise<Thresholds> {
+	const stored = await store.getSetting(THRESHOLDS_SETTING);
+	if (stored === undefined) return resolveThresholds(undefined);
+	const parsed = parseThresholds(stored);
+	if (parsed.ok) return resolveThresholds(parsed.value);
+	logger.warn({ errors: parsed.errors }, 'stored thresholds are invalid: using the defaults');
+	return resolveThresholds(undefined);
+}
+
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
 	const logger = options.logger ?? createLogger(config.logLevel);
 	const now = options.now ?? Date.now;
 	const telemetry = createTelemetry();
-	if (config.redisUrl) {
-		logger.warn(
-			'REDIS_URL is set, but this version runs as a single process: Redis is not used yet'
-		);
-	}
-
 	const startedAt = now();
 	const store = await openStore({
 		databaseUrl: config.databaseUrl,
@@ -104,6 +120,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		serviceLevelTargetByQueueMs: config.serviceLevelTargetByQueueMs,
 		dispatchDeadlineMs: config.dispatchDeadlineMs
 	});
+	let log: EventLog | undefined;
+	// The shared log may deliver events during its replay, before the publisher exists.
+	const wake = { onShared: () => {} };
 	try {
 		const restoreAt = now();
 		const events = await store.loadLive(restoreAt, {
@@ -112,13 +131,50 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		});
 		metrics.applyAll(events);
 		metrics.prune(restoreAt);
+		log = config.redisUrl
+			? await createRedisLog({
+					url: config.redisUrl,
+					prefix: config.redisKeyPrefix,
+					instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+					store,
+					logger
+				})
+			: createLocalLog(store);
+		// From here on, events accepted by any instance reach this engine (the Redis log first
+		// replays what PostgreSQL does not hold yet). Applying an event twice changes nothing.
+		await log.start((shared) => {
+			for (const e of shared) metrics.apply(e);
+			wake.onShared();
+		});
 		logger.info(
-			{ events: events.length, ms: now() - startedAt, backend: store.kind, ...metrics.stats },
+			{
+				events: events.length,
+				ms: now() - startedAt,
+				backend: store.kind,
+				log: log.kind,
+				...metrics.stats
+			},
 			'live state restored'
 		);
 	} catch (err) {
+		await log?.close();
 		await store.close();
 		throw err;
+	}
+	const eventLog = log;
+	// Several instances: their Socket.IO servers are linked through Redis too (for what is not
+	// the per-instance snapshot push: threshold changes).
+	let adapterClient: ReturnType<typeof createClient> | undefined;
+	let socketAdapter: ReturnType<typeof createAdapter> | undefined;
+	if (config.redisUrl) {
+		adapterClient = createClient({ url: config.redisUrl });
+		adapterClient.on('error', (err: Error) =>
+			logger.warn({ err: err.message }, 'redis error (socket.io adapter)')
+		);
+		await adapterClient.connect();
+		socketAdapter = createAdapter(adapterClient, {
+			streamName: `${config.redisKeyPrefix}socket.io`
+		});
 	}
 	let ingestTokenHash: Buffer;
 	try {
@@ -128,8 +184,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		throw err;
 	}
 	const readTokenHash = config.readToken ? sha256(config.readToken) : null;
+	let thresholds: Thresholds;
+	try {
+		thresholds = await loadThresholds(store, logger);
+	} catch (err) {
+		await store.close();
+		throw err;
+	}
 
-	const publisher = createPublisher((t) => metrics.snapshot(t), now());
+	const live = createPublisher((t) => metrics.snapshot(t), now());
 	let realtime: Realtime | undefined;
 	let settleWaiters: Array<() => void> = [];
 	let closing = false;
@@ -143,8 +206,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 	const runTick = () => {
 		timer = undefined;
 		timerDue = Infinity;
+		if (now() - lastTickAt < PATCH_MIN_INTERVAL_MS) {
+			scheduleTick(); // fired early: never two pushes within PATCH_MIN_INTERVAL_MS
+			return;
+		}
 		lastTickAt = now();
-		const message = publisher.tick(lastTickAt);
+		const message = eventLog.healthy() ? live.tick(lastTickAt) : null;
 		if (message) {
 			telemetry.patches.inc();
 			telemetry.liveSeq.set(message.seq);
@@ -156,20 +223,25 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		const waiters = settleWaiters;
 		settleWaiters = [];
 		for (const w of waiters) w();
-		schedule();
+		scheduleTick();
 	};
-	const schedule = () => {
+	const scheduleTick = () => {
 		if (closing) return;
 		const t = now();
-		const wanted = publisher.dirty ? 0 : 1000 - (t % 1000) + 1;
-		const delay = Math.max(wanted, lastTickAt + PATCH_MIN_INTERVAL_MS - t, 0);
+		const wanted = live.dirty ? 0 : 1000 - (t % 1000) + 1;
+		// +1 ms: Node's timers may fire up to a millisecond early by Date.now().
+		const delay = Math.max(wanted, lastTickAt + PATCH_MIN_INTERVAL_MS - t + 1, 0);
 		if (timer && timerDue <= t + delay) return;
 		clearTimeout(timer);
 		timerDue = t + delay;
 		timer = setTimeout(runTick, delay);
 	};
+	wake.onShared = () => {
+		live.markDirty();
+		scheduleTick();
+	};
 	const pruner = setInterval(() => metrics.prune(now()), PRUNE_INTERVAL_MS);
-	schedule();
+	scheduleTick();
 
 	const inFlight = new Set<Promise<unknown>>();
 	let simulator: SimulatorDriver | undefined;
@@ -181,16 +253,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 			{
 				append: async (events: readonly WallboardEvent[], receivedAt: number) => {
 					try {
-						return await store.append(events, receivedAt);
+						return await eventLog.append(events, receivedAt);
 					} catch (err) {
-						logger.error({ err, events: events.length }, 'storing events failed');
-						throw new UnavailableError('the database is unavailable; retry later');
+						logger.error(
+							{ err, events: events.length, log: eventLog.kind },
+							'storing events failed'
+						);
+						throw new UnavailableError(
+							eventLog.kind === 'redis'
+								? 'the shared event log or the database is unavailable; nothing was accepted, retry later'
+								: 'the database is unavailable; nothing was accepted, retry later'
+						);
 					}
 				},
 				apply: (events) => {
 					for (const e of events) metrics.apply(e);
-					publisher.markDirty();
-					schedule();
+					live.markDirty();
+					scheduleTick();
 				}
 			},
 			items,
@@ -213,17 +292,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		config,
 		logger,
 		telemetry,
-		internals: { metrics, publisher, store },
+		internals: { metrics, publisher: live, store },
 		ingest: runIngest,
 		async snapshot() {
-			if (publisher.dirty) await new Promise<void>((resolve) => settleWaiters.push(resolve));
-			return publisher.current();
+			if (live.dirty && eventLog.healthy()) {
+				await new Promise<void>((resolve) => settleWaiters.push(resolve));
+			}
+			return live.current();
 		},
 		async ready() {
 			if (closing) return false;
 			try {
 				await store.ping();
-				return true;
+				return eventLog.healthy();
 			} catch {
 				return false;
 			}
@@ -231,6 +312,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		checkIngestToken(authorization) {
 			const token = bearer(authorization);
 			return token !== null && sameSecret(token, ingestTokenHash);
+		},
+		thresholds: () => thresholds,
+		async setThresholds(input) {
+			if (closing) throw new UnavailableError('the server is shutting down');
+			const next = resolveThresholds(input);
+			try {
+				await store.setSetting(THRESHOLDS_SETTING, input);
+			} catch (err) {
+				logger.error({ err }, 'storing thresholds failed');
+				throw new UnavailableError('the database is unavailable; retry later');
+			}
+			thresholds = next;
+			realtime?.broadcastThresholds(next);
+			logger.info({ thresholds: next }, 'thresholds changed');
+			return next;
 		},
 		checkReadToken(token) {
 			// Until accounts exist reads are open: only a wrong token is refused.
@@ -240,7 +336,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		},
 		attach(httpServer) {
 			realtime = attachRealtime(httpServer, {
-				current: () => publisher.current(),
+				adapter: socketAdapter,
+				onRemoteThresholds: (next) => {
+					thresholds = next;
+				},
+				current: () => live.current(),
+				thresholds: () => thresholds,
 				checkReadToken: (t) => app.checkReadToken(t),
 				logger,
 				onClientCount: (n) => telemetry.socketClients.set(n)
@@ -266,6 +367,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 			for (const w of settleWaiters) w();
 			settleWaiters = [];
 			await realtime?.close();
+			await eventLog.close();
+			await adapterClient?.quit().catch(() => {});
 			await store.close();
 			logger.info('closed');
 		}

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
 			PORT: '8080',
 			HOST: '127.0.0.1',
 			DATABASE_URL: 'postgres://u@h:5432/db',
+			REDIS_KEY_PREFIX: 'tenant1:',
 			DATA_DIR: '/tmp/x',
 			REDIS_URL: 'redis://127.0.0.1:6379',
 			INGEST_TOKEN: 'abcdefghijklmnop',
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
 			databaseUrl: 'postgres://u@h:5432/db',
 			dataDir: '/tmp/x',
 			redisUrl: 'redis://127.0.0.1:6379',
+			redisKeyPrefix: 'tenant1:',
 			ingestToken: 'abcdefghijklmnop',
 			readToken: 'qrstuvwxyz012345',
 			timezone: 'Europe/Berlin',
@@ -72,6 +74,12 @@ describe('loadConfig', () => {
 	])('rejects %s=%s naming the variable', (name, value, message) => {
 		expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
 		expect(() => loadConfig({ [name]: value })).toThrow(message);
+	});
+
+	it('refuses REDIS_URL without DATABASE_URL', () => {
+		expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+			/REDIS_URL is set without DATABASE_URL/
+		);
 	});
 
 	it('lists every bad variable at once', () => {

@@ -59,6 +59,10 @@ const envSchema = z.object({
 		.string()
 		.regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
 		.optional(),
+	REDIS_KEY_PREFIX: z
+		.string()
+		.regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1–64 letters, digits or :_.-')
+		.default('hw:'),
 	INGEST_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	READ_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	WALLBOARD_TIMEZONE: z
@@ -92,6 +96,7 @@ export type Config = {
 	databaseUrl: string | undefined;
 	dataDir: string;
 	redisUrl: string | undefined;
+	redisKeyPrefix: string;
 	ingestToken: string | undefined;
 	readToken: string | undefined;
 	timezone: string;
@@ -132,12 +137,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		);
 	}
 	const e = parsed.data;
+	if (e.REDIS_URL && !e.DATABASE_URL) {
+		throw new ConfigError([
+			'REDIS_URL is set without DATABASE_URL: several instances need PostgreSQL (the embedded PGlite serves one process)'
+		]);
+	}
 	return {
 		port: e.PORT,
 		host: e.HOST,
 		databaseUrl: e.DATABASE_URL,
 		dataDir: e.DATA_DIR,
 		redisUrl: e.REDIS_URL,
+		redisKeyPrefix: e.REDIS_KEY_PREFIX,
 		ingestToken: e.INGEST_TOKEN,
 		readToken: e.READ_TOKEN,
 		timezone: e.WALLBOARD_TIMEZONE,

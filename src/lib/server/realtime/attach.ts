@@ -4,31 +4,48 @@
  * encoded once by Socket.IO and written to every client as is.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type {
 	ClientToServerEvents,
 	PatchMessage,
 	ServerToClientEvents,
-	Snapshot
+	Snapshot,
+	Thresholds
 } from '../../contract';
 import type { Logger } from '../logger';
 
+/** Between instances, through the adapter. */
+interface InterServerEvents {
+	thresholds: (thresholds: Thresholds) => void;
+}
+
 export type RealtimeDeps = {
 	current(): Snapshot;
+	/** The threshold bands, sent on connect (and by `broadcastThresholds` when they change). */
+	thresholds(): Thresholds;
 	/** 'ok' for a valid token or none; 'denied' for a wrong one. */
 	checkReadToken(token: unknown): 'ok' | 'denied';
 	logger: Logger;
+	/**
+	 * With several instances: the Socket.IO adapter that links them (Redis). Patches stay local
+	 * (each instance pushes its own snapshot to its own sockets); threshold changes cross over.
+	 */
+	adapter?: ServerOptions['adapter'];
+	/** Another instance changed the thresholds. */
+	onRemoteThresholds?(thresholds: Thresholds): void;
 	onClientCount?(count: number): void;
 };
 
 export interface Realtime {
 	broadcast(message: PatchMessage): void;
+	broadcastThresholds(thresholds: Thresholds): void;
 	readonly clients: number;
 	close(): Promise<void>;
 }
 
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
-	const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+	const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>(httpServer, {
+		...(deps.adapter ? { adapter: deps.adapter } : {}),
 		serveClient: false,
 		// Patches are tiny; a client that stops reading is dropped rather than buffered forever.
 		maxHttpBufferSize: 64 * 1024,
@@ -47,8 +64,14 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		next();
 	});
 
+	io.on('thresholds', (thresholds) => {
+		deps.onRemoteThresholds?.(thresholds);
+		io.local.emit('thresholds', thresholds);
+	});
+
 	io.on('connection', (socket) => {
 		deps.onClientCount?.(io.engine.clientsCount);
+		socket.emit('thresholds', deps.thresholds());
 		socket.emit('snapshot', deps.current());
 		socket.on('resync', () => {
 			socket.emit('snapshot', deps.current());
@@ -60,14 +83,19 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 
 	return {
 		broadcast(message) {
-			io.emit('patch', message);
+			io.local.emit('patch', message);
+		},
+		broadcastThresholds(thresholds) {
+			io.local.emit('thresholds', thresholds);
+			if (deps.adapter) io.serverSideEmit('thresholds', thresholds);
 		},
 		get clients() {
 			return io.engine.clientsCount;
 		},
 		close: () =>
 			new Promise<void>((resolve) => {
-				io.disconnectSockets(true);
+				io.local.disconnectSockets(true);
+				void Promise.resolve(io.of('/').adapter.close()).catch(() => {});
 				// io.close() also closes the HTTP server; the caller owns that, so only detach.
 				io.engine.close();
 				resolve();

@@ -1,0 +1,42 @@
+import { json } from '@sveltejs/kit';
+import { parseThresholds } from '$lib/contract';
+import { isUnavailable } from '$lib/server/errors';
+import { problem, requireApp } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+/** The wallboard's threshold bands; open to read, like the snapshot. */
+export const GET: RequestHandler = () => {
+	const app = requireApp();
+	if (app instanceof Response) return app;
+	return json(app.thresholds(), { headers: { 'Cache-Control': 'no-store' } });
+};
+
+/**
+ * Changes the bands. Until accounts exist it takes the ingest token. Body: `{metrics?, byQueue?}`;
+ * figures left out keep their defaults. 400 names every bad field.
+ */
+export const PUT: RequestHandler = async ({ request }) => {
+	const app = requireApp();
+	if (app instanceof Response) return app;
+	if (!app.checkIngestToken(request.headers.get('authorization'))) {
+		return problem(401, 'missing or invalid token: send "Authorization: Bearer <INGEST_TOKEN>"', {
+			'WWW-Authenticate': 'Bearer realm="ingest"'
+		});
+	}
+	let raw: unknown;
+	try {
+		raw = await request.json();
+	} catch (err) {
+		return problem(400, `malformed JSON: ${err instanceof Error ? err.message : String(err)}`);
+	}
+	const parsed = parseThresholds(raw);
+	if (!parsed.ok) {
+		return json({ error: 'invalid thresholds', errors: parsed.errors }, { status: 400 });
+	}
+	try {
+		return json(await app.setThresholds(parsed.value));
+	} catch (err) {
+		if (isUnavailable(err)) return problem(503, err.message, { 'Retry-After': '5' });
+		throw err;
+	}
+};
