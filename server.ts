@@ -19,8 +19,9 @@ try {
 	throw err;
 }
 
-// The ingest route enforces its own limit (INGEST_BODY_LIMIT_BYTES) and answers 413 itself.
-process.env.BODY_SIZE_LIMIT ??= 'Infinity';
+// Routes enforce their own, smaller limits with a JSON 413 that names them (the ingest route:
+// INGEST_BODY_LIMIT_BYTES); adapter-node's limit stays as a backstop for every other route.
+process.env.BODY_SIZE_LIMIT ??= String(Math.max(2 * config.ingestBodyLimitBytes, 1024 * 1024));
 const handlerUrl = pathToFileURL(path.resolve('build/handler.js')).href;
 const { handler } = (await import(handlerUrl).catch((err: unknown) => {
 	process.stderr.write(

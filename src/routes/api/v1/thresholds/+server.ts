@@ -1,8 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { parseThresholds } from '$lib/contract';
 import { isUnavailable } from '$lib/server/errors';
+import { readBodyLimited } from '$lib/server/ingest/body';
 import { problem, requireApp } from '$lib/server/http';
 import type { RequestHandler } from './$types';
+
+const THRESHOLDS_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The wallboard's threshold bands; open to read, like the snapshot. */
 export const GET: RequestHandler = () => {
@@ -23,9 +26,13 @@ export const PUT: RequestHandler = async ({ request }) => {
 			'WWW-Authenticate': 'Bearer realm="ingest"'
 		});
 	}
+	const text = await readBodyLimited(request, THRESHOLDS_BODY_LIMIT_BYTES).catch(() => '');
+	if (text === null) {
+		return problem(413, `request body is larger than ${THRESHOLDS_BODY_LIMIT_BYTES} bytes`);
+	}
 	let raw: unknown;
 	try {
-		raw = await request.json();
+		raw = JSON.parse(text);
 	} catch (err) {
 		return problem(400, `malformed JSON: ${err instanceof Error ? err.message : String(err)}`);
 	}
