@@ -91,7 +91,10 @@ export function rows(r: Results): Row[] {
 			'patches per client per second: mean / most in any 1 s as received / as pushed (by `at`); shortest gap between pushes',
 			`${fmt(real.patchesPerClientPerSecond)} / ${real.maxPatchesInOneSecond} / ${real.maxPushesInOneSecond}; ${fmt(real.minPushGapMs)} ms`,
 			'≤ 10',
-			real.patchesPerClientPerSecond <= 10 && real.maxPushesInOneSecond <= 10 ? 'met' : 'MISSED'
+			// The contract's limit is a count per second: judged on the pushes (by their `at`) in every
+			// 1 s window. The mean is shown for information: over a run held exactly at the limit its
+			// fenceposts can put it a hair above 10.
+			real.maxPushesInOneSecond <= 10 ? 'met' : 'MISSED'
 		]);
 		out.push([
 			s,

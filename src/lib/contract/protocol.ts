@@ -17,7 +17,7 @@ export interface ClientToServerEvents {
 	resync: () => void;
 }
 
-/** How often at most a client gets a patch (≤ 10 a second). */
+/** Patches come at most 10 a second per client: on average one per this many ms. */
 export const PATCH_MIN_INTERVAL_MS = 100;
 /** With nothing changing, a patch carrying at least a new `at` goes out this often. */
 export const HEARTBEAT_INTERVAL_MS = 5000;

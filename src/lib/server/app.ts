@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Snapshot, Thresholds, ThresholdsInput, WallboardEvent } from '../contract';
-import { PATCH_MIN_INTERVAL_MS, parseThresholds } from '../contract';
+import { parseThresholds } from '../contract';
 import { LIVE_WINDOW_MS, SURVEY_WINDOW_MS, createMetrics, type Metrics } from '../metrics';
 import { resolveThresholds } from '../metrics/thresholds';
 import type { Config } from './config';
@@ -22,6 +22,7 @@ import { startSimulator, type SimulatorDriver } from './ingest/simulator-driver'
 import { createLogger, type Logger } from './logger';
 import { attachRealtime, type Realtime } from './realtime/attach';
 import { createPublisher, type Publisher } from './realtime/publisher';
+import { createPushGate } from './realtime/push-gate';
 import { createTelemetry, type Telemetry } from './telemetry';
 import { UnavailableError } from './errors';
 
@@ -196,23 +197,24 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 	let realtime: Realtime | undefined;
 	let settleWaiters: Array<() => void> = [];
 	let closing = false;
-	// Push scheduling: a change goes out as soon as the previous push is at least
-	// PATCH_MIN_INTERVAL_MS old (so one event alone reaches screens in about a millisecond, and a
-	// burst is coalesced to ≤ 10 patches a second); otherwise the publisher is consulted at every
-	// whole second, for changes driven by time alone and the 5 s heartbeat.
-	let lastTickAt = 0;
+	// Push scheduling: a change goes out as soon as the push gate allows (≤ 10 patches in any
+	// second, ≥ 98 ms apart: push-gate.ts), so one event alone reaches screens in about a
+	// millisecond and a burst is coalesced; otherwise the publisher is consulted at every whole
+	// second, for changes driven by time alone and the 5 s heartbeat.
+	const gate = createPushGate();
 	let timer: NodeJS.Timeout | undefined;
 	let timerDue = Infinity;
 	const runTick = () => {
 		timer = undefined;
 		timerDue = Infinity;
-		if (now() - lastTickAt < PATCH_MIN_INTERVAL_MS) {
-			scheduleTick(); // fired early: never two pushes within PATCH_MIN_INTERVAL_MS
+		const t = now();
+		if (gate.wait(t) > 0) {
+			scheduleTick(); // the timer fired early (Node's loop clock): wait for the gate
 			return;
 		}
-		lastTickAt = now();
-		const message = eventLog.healthy() ? live.tick(lastTickAt) : null;
+		const message = eventLog.healthy() ? live.tick(t) : null;
 		if (message) {
+			gate.record(t);
 			telemetry.patches.inc();
 			telemetry.liveSeq.set(message.seq);
 			if (realtime) {
@@ -229,8 +231,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		if (closing) return;
 		const t = now();
 		const wanted = live.dirty ? 0 : 1000 - (t % 1000) + 1;
-		// +1 ms: Node's timers may fire up to a millisecond early by Date.now().
-		const delay = Math.max(wanted, lastTickAt + PATCH_MIN_INTERVAL_MS - t + 1, 0);
+		const delay = Math.ceil(Math.max(wanted, gate.wait(t)));
 		if (timer && timerDue <= t + delay) return;
 		clearTimeout(timer);
 		timerDue = t + delay;

@@ -1,6 +1,7 @@
 /**
  * Decides what to push and when (contract §4), without any socket: the realtime layer calls
- * `tick(now)` every {@link PATCH_MIN_INTERVAL_MS} and broadcasts what it returns.
+ * `tick(now)` when something changed (as often as push-gate.ts allows) or a second passed, and
+ * broadcasts what it returns.
  *
  * - An accepted event marks the state dirty; the next tick pushes the change (≤ 100 ms later).
  * - Time alone changes figures (a ticket turns overdue, a wait grows, a window slides): the
