@@ -12,17 +12,8 @@ import { ClientPool } from './clients';
 import { createPoster } from './load';
 import { createDatabase, startReal, TEST_INGEST_TOKEN, type RealServer } from './servers';
 import { sleep, summarize, type Summary } from './stats';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium';
 
-const LAUNCH_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 /** Undispatched emergency tickets created 2 h ago: the overdue list is full (50 rows). */
 const OVERDUE_TICKETS = 60;
 
@@ -216,8 +207,8 @@ export async function runBrowser(o: {
 				probe.close();
 			}
 			browser = await chromium.launch({
-				executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-				args: LAUNCH_ARGS
+				executablePath: CHROMIUM_PATH,
+				args: CHROMIUM_ARGS
 			});
 			const paths = ['/wall', '/'];
 			for (const path of paths) {

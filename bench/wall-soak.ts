@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { removeDir, startServer } from '../tests/helpers/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium';
 
 const { values: args } = parseArgs({
 	options: {
@@ -33,16 +34,6 @@ const MINUTES = Number(args.minutes);
 const WINDOW_MS = Number(args['window-seconds']) * 1000;
 const WARMUP_MS = Number(args['warmup-seconds']) * 1000;
 const OUT = path.join(import.meta.dirname, 'wall-soak.json');
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 /** A fixed-offset zone where the local hour is about `hour` now. */
 function zoneAtHour(hour: number, now = Date.now()): string {
@@ -122,7 +113,7 @@ async function main() {
 		{ timeoutMs: 300_000 }
 	);
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: CHROMIUM_PATH,
 		args: CHROMIUM_ARGS
 	});
 	try {

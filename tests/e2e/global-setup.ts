@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH } from '../helpers/chromium';
 import { removeDir, startServer } from '../helpers/server';
 
 /** One production server for the browser tests, on a free port; stopped by its own handle. */
 export default async function globalSetup() {
-	const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	const chromium = CHROMIUM_PATH;
 	if (!existsSync(chromium)) {
 		throw new Error(
 			`Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH; .ci/run does this for you`
