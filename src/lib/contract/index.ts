@@ -3,3 +3,4 @@ export * from './snapshot';
 export * from './protocol';
 export * from './merge-patch';
 export * from './thresholds';
+export * from './history';

@@ -38,6 +38,7 @@ export function createDrizzleStore(
 
 	return {
 		kind,
+		db,
 
 		async append(batch, receivedAt) {
 			open();

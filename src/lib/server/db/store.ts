@@ -8,11 +8,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WallboardEvent } from '../../contract/events';
 import type { LiveHorizons } from './restore';
+import type { StoreDatabase } from './drizzle-store';
 
 export type { LiveHorizons } from './restore';
 
 export interface EventStore {
 	readonly kind: 'pglite' | 'postgres';
+	/** The drizzle handle, for the other data-access modules (accounts, history) on this database. */
+	readonly db: StoreDatabase;
 	/**
 	 * Inserts the events whose id is not stored yet, in one transaction. Resolves to the ids
 	 * newly inserted, once they are durable; ids already stored (or repeated in the batch) are
