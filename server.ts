@@ -22,6 +22,13 @@ try {
 // Routes enforce their own, smaller limits with a JSON 413 that names them (the ingest route:
 // INGEST_BODY_LIMIT_BYTES); adapter-node's limit stays as a backstop for every other route.
 process.env.BODY_SIZE_LIMIT ??= String(Math.max(2 * config.ingestBodyLimitBytes, 1024 * 1024));
+// adapter-node takes a request for https:// unless ORIGIN or PROTOCOL_HEADER says otherwise; then
+// session cookies would be marked Secure and the origin check would compare against https:// on
+// a plain-HTTP install. Without either variable, the protocol is the connection's own (set by us,
+// overwriting whatever a client sent). Behind a TLS proxy set ORIGIN or PROTOCOL_HEADER.
+const OWN_PROTOCOL_HEADER = 'x-hotline-wallboard-protocol';
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 const handlerUrl = pathToFileURL(path.resolve('build/handler.js')).href;
 const { handler } = (await import(handlerUrl).catch((err: unknown) => {
 	process.stderr.write(
@@ -30,7 +37,10 @@ const { handler } = (await import(handlerUrl).catch((err: unknown) => {
 	process.exit(1);
 })) as { handler: (req: unknown, res: unknown, next?: () => void) => void };
 
-const server = createServer((req, res) => handler(req, res));
+const server = createServer((req, res) => {
+	if (ownProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
+	handler(req, res);
+});
 let app;
 try {
 	app = await startApp(config, server);

@@ -7,12 +7,29 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// SvelteKit's built-in check answers 403 to any form-typed POST without a same-origin
-		// Origin header, which would hide the ingest API's 415 for a wrong content type. Nothing
-		// here is authenticated by cookies yet (ingest uses a bearer token, reads are open), so
-		// there is nothing for a cross-site form to ride on; cookie sessions must bring their own
-		// origin check in hooks.server.ts.
+		// SvelteKit's built-in check answers 403 to any form-typed POST without a same-origin Origin
+		// header, which would hide the ingest API's 415 for a wrong content type (sources send no
+		// Origin). The request guard (src/lib/server/auth/guard.ts) does the check instead, for every
+		// state-changing request except the sources' bearer/signature-authenticated ingest.
 		csrf: { trustedOrigins: ['*'] },
+		// Nonces for SvelteKit's inline bootstrap script; nothing else inline may run.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte renders style attributes (bar widths, chart positions) on the server.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'media-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		typescript: {
 			config(tsconfig) {
 				// svelte-check also covers the production entry, tests, benchmarks and scripts.

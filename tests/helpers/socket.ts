@@ -20,10 +20,15 @@ export type LiveClient = {
 	close(): void;
 };
 
-export function connectLive(url: string, auth: { token?: string } = {}): Promise<LiveClient> {
+export function connectLive(
+	url: string,
+	auth: { token?: string } = {},
+	opts: { headers?: Record<string, string> } = {}
+): Promise<LiveClient> {
 	const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
 		transports: ['websocket'],
 		auth,
+		extraHeaders: opts.headers,
 		reconnection: false,
 		forceNew: true
 	});

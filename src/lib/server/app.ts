@@ -25,12 +25,23 @@ import { createPublisher, type Publisher } from './realtime/publisher';
 import { createPushGate } from './realtime/push-gate';
 import { createTelemetry, type Telemetry } from './telemetry';
 import { UnavailableError } from './errors';
+import { createAccounts, type Accounts, type SourceCredential } from './auth/accounts';
+import { createAuthenticator, type Authenticator } from './auth/authenticate';
+import { createLimiter, type Limiter } from './auth/rate-limit';
 
 const PRUNE_INTERVAL_MS = 60_000;
 const INGEST_TOKEN_SETTING = 'ingestTokenSha256';
 const THRESHOLDS_SETTING = 'thresholds';
 
 export { UnavailableError };
+
+/** The INGEST_TOKEN from the environment (or generated at the first start). */
+const BOOTSTRAP_SOURCE: SourceCredential = {
+	id: 'INGEST_TOKEN',
+	name: 'INGEST_TOKEN',
+	secrets: [],
+	requireSignature: false
+};
 
 export interface App {
 	readonly config: Config;
@@ -42,12 +53,26 @@ export interface App {
 	snapshot(): Promise<Snapshot>;
 	/** True when the database answers and the live state is restored. */
 	ready(): Promise<boolean>;
+	/** True for the bootstrap INGEST_TOKEN (generated or from the environment). */
 	checkIngestToken(authorization: string | null): boolean;
+	/**
+	 * The data source a bearer token belongs to: the bootstrap INGEST_TOKEN or an active named
+	 * source created by an admin; null for anything else.
+	 */
+	sourceFor(authorization: string | null): Promise<SourceCredential | null>;
 	/** The wallboard's threshold bands (stored; defaults for what was never set). */
 	thresholds(): Thresholds;
 	/** Validated input over the defaults; stores it, pushes it to every screen, returns it. */
 	setThresholds(input: ThresholdsInput): Promise<Thresholds>;
-	checkReadToken(token: unknown): 'ok' | 'denied';
+	/** Users, sessions, displays and ingest sources. */
+	readonly accounts: Accounts;
+	/** Cookies / bearer token → principal (people, displays, READ_TOKEN). */
+	readonly authenticate: Authenticator;
+	/** True while no account exists: the PII-free live figures are open (contract §1). */
+	openReads(): Promise<boolean>;
+	readonly limits: { login: Limiter; enrol: Limiter; ingest: Limiter };
+	/** Cuts a display's or a session's sockets on every instance (revocation, logout). */
+	disconnect(target: { displayId: string } | { sessionId: string }): void;
 	/** Serves Socket.IO on the HTTP server that also serves the pages. */
 	attach(httpServer: HttpServer): void;
 	/** Starts background work that should only run once the server listens (the simulator). */
@@ -184,7 +209,62 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		await store.close();
 		throw err;
 	}
-	const readTokenHash = config.readToken ? sha256(config.readToken) : null;
+	const accounts = createAccounts(store.db, now);
+	if (config.admin.password) {
+		try {
+			const outcome = await accounts.ensureFirstAdmin(config.admin.username, config.admin.password);
+			if (outcome === 'created') {
+				logger.info(
+					{ username: config.admin.username },
+					'first admin account created from ADMIN_PASSWORD'
+				);
+			}
+		} catch (err) {
+			await store.close();
+			throw err;
+		}
+	}
+	const authenticate = createAuthenticator({
+		accounts,
+		readToken: config.readToken,
+		sessionIdleMs: config.sessionIdleMs
+	});
+	// Rate limits count across instances through Redis (a connection of their own: the socket
+	// adapter's blocks on stream reads).
+	let limiterClient: ReturnType<typeof createClient> | undefined;
+	if (config.redisUrl) {
+		limiterClient = createClient({ url: config.redisUrl, disableOfflineQueue: true });
+		limiterClient.on('error', (err: Error) =>
+			logger.warn({ err: err.message }, 'redis error (rate limits)')
+		);
+		await limiterClient.connect();
+	}
+	const limiterBase = { redis: limiterClient, redisKeyPrefix: config.redisKeyPrefix };
+	const limits = {
+		login: createLimiter({
+			...limiterBase,
+			name: 'login',
+			points: config.loginRateLimit,
+			durationSeconds: 600
+		}),
+		enrol: createLimiter({
+			...limiterBase,
+			name: 'enrol',
+			points: config.loginRateLimit,
+			durationSeconds: 600
+		}),
+		ingest: createLimiter({
+			...limiterBase,
+			name: 'ingest',
+			points: config.ingestRateLimit,
+			durationSeconds: 1
+		})
+	};
+	const sessionSweeper = setInterval(() => {
+		accounts
+			.deleteExpiredSessions()
+			.catch((err: unknown) => logger.warn({ err }, 'deleting expired sessions failed'));
+	}, 3600_000);
 	let thresholds: Thresholds;
 	try {
 		thresholds = await loadThresholds(store, logger);
@@ -314,6 +394,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 			const token = bearer(authorization);
 			return token !== null && sameSecret(token, ingestTokenHash);
 		},
+		async sourceFor(authorization) {
+			const token = bearer(authorization);
+			if (token === null || token.length > 200) return null;
+			if (sameSecret(token, ingestTokenHash)) return BOOTSTRAP_SOURCE;
+			const source = await accounts.sourceByToken(token);
+			if (source) {
+				accounts
+					.touchSource(source.id)
+					.catch((err: unknown) =>
+						logger.warn({ err }, 'recording a source last-used time failed')
+					);
+			}
+			return source;
+		},
 		thresholds: () => thresholds,
 		async setThresholds(input) {
 			if (closing) throw new UnavailableError('the server is shutting down');
@@ -329,11 +423,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 			logger.info({ thresholds: next }, 'thresholds changed');
 			return next;
 		},
-		checkReadToken(token) {
-			// Until accounts exist reads are open: only a wrong token is refused.
-			if (token === undefined || token === null || token === '' || !readTokenHash) return 'ok';
-			if (typeof token !== 'string') return 'denied';
-			return sameSecret(token, readTokenHash) ? 'ok' : 'denied';
+		accounts,
+		authenticate,
+		limits,
+		openReads: async () => !(await accounts.hasAnyUser()),
+		disconnect(target) {
+			realtime?.disconnect(target);
 		},
 		attach(httpServer) {
 			realtime = attachRealtime(httpServer, {
@@ -343,7 +438,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 				},
 				current: () => live.current(),
 				thresholds: () => thresholds,
-				checkReadToken: (t) => app.checkReadToken(t),
+				authenticate,
+				openReads: () => app.openReads(),
+				allowedOrigins: config.allowedOrigins,
+				validSessions: (ids) => accounts.validSessionIds(ids),
+				validDisplays: (ids) => accounts.validDisplayIds(ids),
+				touchDisplays: (ids) => accounts.touchDisplays(ids),
 				logger,
 				onClientCount: (n) => telemetry.socketClients.set(n)
 			});
@@ -365,11 +465,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 			await Promise.allSettled([...inFlight]);
 			clearTimeout(timer);
 			clearInterval(pruner);
+			clearInterval(sessionSweeper);
 			for (const w of settleWaiters) w();
 			settleWaiters = [];
 			await realtime?.close();
 			await eventLog.close();
 			await adapterClient?.quit().catch(() => {});
+			await limiterClient?.quit().catch(() => {});
 			await store.close();
 			logger.info('closed');
 		}

@@ -87,6 +87,43 @@ const envSchema = z.object({
 		.int('must be an integer')
 		.min(1024, 'must be at least 1024')
 		.default(10 * 1024 * 1024),
+	ADMIN_USERNAME: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'must be 2–32 lower-case letters, digits or ._-')
+		.default('admin'),
+	ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+	ALLOWED_ORIGINS: z
+		.string()
+		.transform((s, ctx) => {
+			const out: string[] = [];
+			for (const part of s
+				.split(',')
+				.map((p) => p.trim())
+				.filter(Boolean)) {
+				let origin: string | null = null;
+				try {
+					const u = new URL(part);
+					if (u.protocol === 'http:' || u.protocol === 'https:') origin = u.origin;
+				} catch {
+					// reported below
+				}
+				if (!origin || origin !== part.replace(/\/$/, '')) {
+					ctx.addIssue({
+						code: 'custom',
+						message: `"${part}" is not an origin like https://wall.example.gov.cn`
+					});
+					return z.NEVER;
+				}
+				out.push(origin);
+			}
+			return out;
+		})
+		.default([]),
+	SESSION_IDLE_MINUTES: positiveNumber
+		.max(7 * 24 * 60, 'must be at most 10080 (7 days)')
+		.default(12 * 60),
+	LOGIN_RATE_LIMIT: z.coerce.number().int('must be an integer').min(1).default(20),
+	INGEST_RATE_LIMIT: z.coerce.number().int('must be an integer').min(1).default(1000),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -111,6 +148,15 @@ export type Config = {
 	serviceLevelTargetByQueueMs: Record<string, number>;
 	dispatchDeadlineMs: Record<Category, number>;
 	ingestBodyLimitBytes: number;
+	/** The first admin's name and password (created at the first start with no account). */
+	admin: { username: string; password: string | undefined };
+	/** Browser origins allowed besides the server's own (sockets, state-changing requests). */
+	allowedOrigins: string[];
+	sessionIdleMs: number;
+	/** Sign-in attempts per client address per 10 minutes. */
+	loginRateLimit: number;
+	/** Ingest requests per source per second. */
+	ingestRateLimit: number;
 	logLevel: string;
 };
 
@@ -167,6 +213,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 			general: e.DISPATCH_DEADLINE_GENERAL_MINUTES * MINUTE_MS
 		},
 		ingestBodyLimitBytes: e.INGEST_BODY_LIMIT_BYTES,
+		admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
+		allowedOrigins: e.ALLOWED_ORIGINS,
+		sessionIdleMs: e.SESSION_IDLE_MINUTES * MINUTE_MS,
+		loginRateLimit: e.LOGIN_RATE_LIMIT,
+		ingestRateLimit: e.INGEST_RATE_LIMIT,
 		logLevel: e.LOG_LEVEL
 	};
 }

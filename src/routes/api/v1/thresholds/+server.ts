@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 const THRESHOLDS_BODY_LIMIT_BYTES = 64 * 1024;
 
-/** The wallboard's threshold bands; open to read, like the snapshot. */
+/** The wallboard's threshold bands; readable like the snapshot. */
 export const GET: RequestHandler = () => {
 	const app = requireApp();
 	if (app instanceof Response) return app;
@@ -15,17 +15,12 @@ export const GET: RequestHandler = () => {
 };
 
 /**
- * Changes the bands. Until accounts exist it takes the ingest token. Body: `{metrics?, byQueue?}`;
- * figures left out keep their defaults. 400 names every bad field.
+ * Changes the bands (managers and admins, signed in). Body: `{metrics?, byQueue?}`; figures left
+ * out keep their defaults. 400 names every bad field.
  */
-export const PUT: RequestHandler = async ({ request }) => {
+export const PUT: RequestHandler = async ({ request, locals }) => {
 	const app = requireApp();
 	if (app instanceof Response) return app;
-	if (!app.checkIngestToken(request.headers.get('authorization'))) {
-		return problem(401, 'missing or invalid token: send "Authorization: Bearer <INGEST_TOKEN>"', {
-			'WWW-Authenticate': 'Bearer realm="ingest"'
-		});
-	}
 	const text = await readBodyLimited(request, THRESHOLDS_BODY_LIMIT_BYTES).catch(() => '');
 	if (text === null) {
 		return problem(413, `request body is larger than ${THRESHOLDS_BODY_LIMIT_BYTES} bytes`);
@@ -41,7 +36,12 @@ export const PUT: RequestHandler = async ({ request }) => {
 		return json({ error: 'invalid thresholds', errors: parsed.errors }, { status: 400 });
 	}
 	try {
-		return json(await app.setThresholds(parsed.value));
+		const next = await app.setThresholds(parsed.value);
+		app.logger.info(
+			{ by: locals.principal?.kind === 'user' ? locals.principal.username : null },
+			'thresholds set'
+		);
+		return json(next);
 	} catch (err) {
 		if (isUnavailable(err)) return problem(503, err.message, { 'Retry-After': '5' });
 		throw err;
