@@ -114,9 +114,9 @@ export async function signIn(page: Page, server: ServerHandle, role: TestRole): 
 export async function enrolDisplay(
 	server: ServerHandle,
 	name = `Test screen ${Math.random().toString(36).slice(2, 7)}`
-): Promise<{ name: string; cookie: string; code: string }> {
+): Promise<{ id: string; name: string; cookie: string; code: string }> {
 	const admin = await sessionFor(server, 'admin');
-	const { data } = await formAction<{ issued: { code: string; link: string } }>(
+	const { data } = await formAction<{ issued: { id: string; code: string; link: string } }>(
 		server,
 		admin,
 		'/admin/displays?/create',
@@ -131,7 +131,7 @@ export async function enrolDisplay(
 		.map((c) => c.split(';')[0]!)
 		.find((c) => c.startsWith('hw_display='));
 	if (res.status !== 303 || !cookie) throw new Error(`enrolment failed: ${res.status}`);
-	return { name, cookie, code: data.issued.code };
+	return { id: data.issued.id, name, cookie, code: data.issued.code };
 }
 
 /** Creates a named ingest source as admin; returns its token and (with signing) secret. */
@@ -139,13 +139,10 @@ export async function createSource(
 	server: ServerHandle,
 	name: string,
 	signing: 'off' | 'optional' | 'required' = 'off'
-): Promise<{ token: string; secret: string | null }> {
+): Promise<{ id: string; token: string; secret: string | null }> {
 	const admin = await sessionFor(server, 'admin');
-	const { data } = await formAction<{ shown: { token: string; secret: string | null } }>(
-		server,
-		admin,
-		'/admin/sources?/create',
-		{ name, signing }
-	);
+	const { data } = await formAction<{
+		shown: { id: string; token: string; secret: string | null };
+	}>(server, admin, '/admin/sources?/create', { name, signing });
 	return data.shown;
 }

@@ -9,8 +9,9 @@ export const load: PageServerLoad = async () => ({
 });
 
 /** The code and the link are shown once, in the action's answer; only their hash is stored. */
-const issued = (url: URL, name: string, code: string, expiresAt: number) => ({
+const issued = (url: URL, id: string, name: string, code: string, expiresAt: number) => ({
 	issued: {
+		id,
 		name,
 		code: `${code.slice(0, 4)}-${code.slice(4)}`,
 		link: `${url.origin}/enrol/${code}`,
@@ -28,7 +29,7 @@ export const actions: Actions = {
 				admin.username
 			);
 			app.logger.info({ by: admin.username, displayId: created.id }, 'display created');
-			return issued(url, name, created.code, created.expiresAt);
+			return issued(url, created.id, name, created.code, created.expiresAt);
 		}),
 	code: ({ request, locals, url }) =>
 		adminAction(locals, async (app, admin) => {
@@ -36,7 +37,7 @@ export const actions: Actions = {
 			const id = field(form, 'id', 64);
 			const fresh = await app.accounts.newEnrolmentCode(id);
 			app.logger.info({ by: admin.username, displayId: id }, 'display enrolment code issued');
-			return issued(url, field(form, 'name', 100), fresh.code, fresh.expiresAt);
+			return issued(url, id, field(form, 'name', 100), fresh.code, fresh.expiresAt);
 		}),
 	revoke: ({ request, locals }) =>
 		adminAction(locals, async (app, admin) => {

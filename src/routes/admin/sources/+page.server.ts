@@ -17,7 +17,7 @@ export const actions: Actions = {
 			);
 			app.logger.info({ by: admin.username, source: name }, 'ingest source created');
 			// Shown once: only the token's hash is stored.
-			return { shown: { name, token: created.token, secret: created.secret } };
+			return { shown: { id: created.id, name, token: created.token, secret: created.secret } };
 		}),
 	rotate: ({ request, locals }) =>
 		adminAction(locals, async (app, admin) => {
@@ -27,7 +27,9 @@ export const actions: Actions = {
 				{ by: admin.username, source: field(form, 'name', 100) },
 				'signing secret rotated'
 			);
-			return { shown: { name: field(form, 'name', 100), token: null, secret } };
+			return {
+				shown: { id: field(form, 'id', 64), name: field(form, 'name', 100), token: null, secret }
+			};
 		}),
 	dropOld: ({ request, locals }) =>
 		adminAction(locals, async (app, admin) => {
