@@ -196,7 +196,8 @@ export function parseEvent(raw: unknown, now: number): ParseResult {
 	}
 	const id = typeof raw.id === 'string' && raw.id.length > 0 ? raw.id.slice(0, 128) : null;
 	const type = raw.type;
-	if (typeof type !== 'string' || !(type in EVENT_SCHEMAS)) {
+	// Own keys only: `in` would take "constructor" or "__proto__" for an event type.
+	if (typeof type !== 'string' || !Object.hasOwn(EVENT_SCHEMAS, type)) {
 		const errors = [`type: must be one of ${EVENT_TYPES.join(', ')}`];
 		const idCheck = common.id.safeParse(raw.id);
 		if (!idCheck.success) errors.unshift(...formatIssues(idCheck.error.issues).map(prefix('id')));

@@ -362,6 +362,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 			telemetry.ingestEvents.inc({ result: 'accepted' }, result.accepted);
 			telemetry.ingestEvents.inc({ result: 'duplicate' }, result.duplicates);
 			telemetry.ingestEvents.inc({ result: 'rejected' }, result.rejected.length);
+			if (result.rejected.length > 0) {
+				// Ids and error messages only: a rejected event's fields may hold personal data.
+				logger.warn(
+					{ count: result.rejected.length, first: result.rejected.slice(0, 5) },
+					'events rejected'
+				);
+			}
 			return result;
 		} finally {
 			inFlight.delete(work);

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROUTE_POLICY, SOCKET_POLICY, decide, routeAccess } from './policy';
+import { ROUTE_POLICY, SOCKET_POLICY, decide, routeAccess, socketAccess } from './policy';
 
 const ROUTES = path.resolve(import.meta.dirname, '../../../routes');
 
@@ -46,6 +46,17 @@ describe('access policy', () => {
 		expect(routeAccess('/admin', 'DELETE')).toBeUndefined();
 		expect(routeAccess('/nowhere', 'GET')).toBeUndefined();
 		expect(routeAccess(null, 'GET')).toBeUndefined();
+	});
+
+	// Found by the socket fuzz run: an event named "constructor" crashed the server.
+	it('takes no inherited name for a listed event or route', () => {
+		for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+			expect(socketAccess(name)).toBeUndefined();
+			expect(routeAccess(name, 'GET')).toBeUndefined();
+			expect(routeAccess('/admin', name)).toBeUndefined();
+		}
+		expect(socketAccess(42)).toBeUndefined();
+		expect(socketAccess('resync')).toBe('live');
 	});
 
 	it('never lets a display or reader write or administer', () => {

@@ -83,10 +83,17 @@ export function decide(
 	return access.includes(role) ? 'allow' : 'forbidden';
 }
 
+/** The access of a client socket event; undefined for any name not listed (own keys only). */
+export function socketAccess(event: unknown): 'live' | readonly PrincipalRole[] | undefined {
+	return typeof event === 'string' && Object.hasOwn(SOCKET_POLICY, event)
+		? SOCKET_POLICY[event]
+		: undefined;
+}
+
 export function routeAccess(routeId: string | null, method: string): Access | undefined {
-	if (routeId === null) return undefined;
+	if (routeId === null || !Object.hasOwn(ROUTE_POLICY, routeId)) return undefined;
 	const entry = ROUTE_POLICY[routeId];
 	if (!entry) return undefined;
 	const m = (method === 'HEAD' ? 'GET' : method) as Method;
-	return entry[m];
+	return Object.hasOwn(entry, m) ? entry[m] : undefined;
 }

@@ -15,7 +15,7 @@ import type {
 } from '../../contract';
 import type { Logger } from '../logger';
 import { cookieReader, originAllowed } from '../auth/authenticate';
-import { SOCKET_POLICY, decide } from '../auth/policy';
+import { decide, socketAccess } from '../auth/policy';
 import type { Principal } from '../auth/roles';
 
 /** How often connected sockets' credentials are checked again (logout, expiry, revocation). */
@@ -213,7 +213,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		if (displayId) void deps.touchDisplays([displayId]).catch(() => {});
 		// Deny by default: an event this role may not send (or one nobody may) cuts the socket.
 		socket.use(([event], next) => {
-			if (decide(SOCKET_POLICY[event], role, socket.data.principal === null) === 'allow') {
+			if (decide(socketAccess(event), role, socket.data.principal === null) === 'allow') {
 				next();
 				return;
 			}
