@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { TEST_ADMIN_PASSWORD, authHeaders, signIn } from '../helpers/auth';
 import { TEST_INGEST_TOKEN, removeDir, startServer, type ServerHandle } from '../helpers/server';
 import { SEED_PII, hallEvents } from './wall-seed';
 
@@ -232,7 +233,12 @@ test.describe('on a server of its own', () => {
 	const zone = middayZone();
 	test.beforeEach(async () => {
 		port = await freePort();
-		server = await startServer({ PORT: String(port), WALLBOARD_TIMEZONE: zone });
+		// With accounts: a manager's browser watches the wall and changes the bands.
+		server = await startServer({
+			PORT: String(port),
+			WALLBOARD_TIMEZONE: zone,
+			ADMIN_PASSWORD: TEST_ADMIN_PASSWORD
+		});
 	});
 	test.afterEach(async () => {
 		await server?.stop();
@@ -243,6 +249,8 @@ test.describe('on a server of its own', () => {
 		page
 	}) => {
 		const url = server!.url;
+		const manager = await authHeaders(server!, 'manager');
+		await signIn(page, server!, 'manager');
 		await page.setViewportSize({ width: 1920, height: 1080 });
 		await page.goto(`${url}/wall`);
 		await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
@@ -273,7 +281,7 @@ test.describe('on a server of its own', () => {
 		// A new band, stored on the server and pushed: 33 % is "warn" between 30 % and 40 %.
 		const put = await fetch(`${url}/api/v1/thresholds`, {
 			method: 'PUT',
-			headers: { ...auth, 'content-type': 'application/json' },
+			headers: { ...manager, 'content-type': 'application/json' },
 			body: JSON.stringify({ metrics: { serviceLevelToday: { good: 0.4, warn: 0.3 } } })
 		});
 		expect(put.status).toBe(200);
@@ -281,21 +289,32 @@ test.describe('on a server of its own', () => {
 		await expect(sl).toHaveText('预警');
 		expect(await colour()).not.toBe(bad);
 		expect(await colour()).not.toBe(good);
-		const stored = (await (await fetch(`${url}/api/v1/thresholds`)).json()) as {
+		const stored = (await (
+			await fetch(`${url}/api/v1/thresholds`, { headers: manager })
+		).json()) as {
 			metrics: { serviceLevelToday: unknown };
 		};
 		expect(stored.metrics.serviceLevelToday).toEqual({ good: 0.4, warn: 0.3 });
 
-		// Bad input is refused with the field named, and without the token at all.
+		// Bad input is refused with the field named; nobody signed in, or a supervisor, may not.
 		const invalid = await fetch(`${url}/api/v1/thresholds`, {
 			method: 'PUT',
-			headers: { ...auth, 'content-type': 'application/json' },
+			headers: { ...manager, 'content-type': 'application/json' },
 			body: JSON.stringify({ metrics: { serviceLevelToday: { good: 90, warn: 80 } } })
 		});
 		expect(invalid.status).toBe(400);
 		expect(JSON.stringify(await invalid.json())).toContain('metrics.serviceLevelToday.good');
 		const anonymous = await fetch(`${url}/api/v1/thresholds`, { method: 'PUT', body: '{}' });
 		expect(anonymous.status).toBe(401);
+		const supervisor = await fetch(`${url}/api/v1/thresholds`, {
+			method: 'PUT',
+			headers: {
+				...(await authHeaders(server!, 'supervisor')),
+				'content-type': 'application/json'
+			},
+			body: '{}'
+		});
+		expect(supervisor.status).toBe(403);
 	});
 
 	test('the stale banner appears when the server stops and clears with correct numbers', async ({
@@ -303,6 +322,8 @@ test.describe('on a server of its own', () => {
 	}) => {
 		test.setTimeout(120_000);
 		const url = server!.url;
+		const supervisor = await authHeaders(server!, 'supervisor');
+		await signIn(page, server!, 'supervisor');
 		await page.setViewportSize({ width: 1920, height: 1080 });
 		await page.goto(`${url}/wall`);
 		await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
@@ -319,7 +340,11 @@ test.describe('on a server of its own', () => {
 		await expect(banner).toContainText(/数据已 1\d 秒未更新/);
 
 		// Back on the same port and data; one more event arrives while the screen is away.
-		server = await startServer({ PORT: String(port), WALLBOARD_TIMEZONE: zone }, { dataDir });
+		// The session is stored: the supervisor's wall comes back without signing in again.
+		server = await startServer(
+			{ PORT: String(port), WALLBOARD_TIMEZONE: zone, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
+			{ dataDir }
+		);
 		await post(url, [callOffered('s3', Date.now() - 1000), callAnswered('s1', Date.now())]);
 		await expect(banner).toHaveCount(0, { timeout: 15_000 });
 		await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
@@ -327,7 +352,9 @@ test.describe('on a server of its own', () => {
 		await expect(page.getByTestId('waiting-digits')).toHaveText('2');
 		await expect(page.getByTestId('today-answered')).toHaveText('1');
 		await expect(page.getByTestId('today-offered')).toHaveText('3');
-		const snapshot = (await (await fetch(`${url}/api/v1/snapshot`)).json()) as {
+		const snapshot = (await (
+			await fetch(`${url}/api/v1/snapshot`, { headers: supervisor })
+		).json()) as {
 			calls: { all: { waiting: number; offeredToday: number } };
 		};
 		expect(snapshot.calls.all.waiting).toBe(2);

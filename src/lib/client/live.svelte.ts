@@ -15,7 +15,13 @@ import {
 
 type Incoming = { kind: 'snapshot'; value: Snapshot } | { kind: 'patch'; value: PatchMessage };
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+/** `denied`: the server refused this browser's credential (signed out, screen revoked). */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'denied';
+
+/** After a refusal, ask again this often (a person may have signed in again in another tab). */
+const DENIED_RETRY_MS = 30_000;
+/** After the server could not check the credential, retry this soon. */
+const UNAVAILABLE_RETRY_MS = 5000;
 
 export class LiveConnection {
 	/** The current snapshot; fields missing after a patch read as null. */
@@ -36,6 +42,7 @@ export class LiveConnection {
 	#frame = 0;
 	/** A resync was asked for: patches are useless until the snapshot comes. */
 	#awaitingSnapshot = false;
+	#retry: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(options: { url?: string; token?: string } = {}) {
 		this.#socket = io(options.url ?? '', {
@@ -56,8 +63,25 @@ export class LiveConnection {
 			// The new connection starts with a full snapshot, so nothing missed survives.
 			if (reason === 'io server disconnect') this.#socket.connect();
 		});
-		this.#socket.on('connect_error', () => {
-			this.state = this.#socket.active ? 'reconnecting' : 'offline';
+		this.#socket.on('connect_error', (err) => {
+			if (this.#socket.active) {
+				this.state = 'reconnecting';
+				return;
+			}
+			// Refused by the server's middleware: Socket.IO does not retry on its own.
+			const status = (err as Error & { data?: { status?: number } }).data?.status;
+			if (status === 401) {
+				this.state = 'denied';
+				// A screen that lost its credential shows nothing it was showing.
+				this.snapshot = null;
+			} else {
+				this.state = 'offline';
+			}
+			clearTimeout(this.#retry);
+			this.#retry = setTimeout(
+				() => this.#socket.connect(),
+				status === 401 ? DENIED_RETRY_MS : UNAVAILABLE_RETRY_MS
+			);
 		});
 		this.#socket.on('snapshot', (value) => this.#enqueue({ kind: 'snapshot', value }));
 		this.#socket.on('patch', (value) => this.#enqueue({ kind: 'patch', value }));
@@ -107,6 +131,7 @@ export class LiveConnection {
 	}
 
 	close() {
+		clearTimeout(this.#retry);
 		if (this.#frame) cancelAnimationFrame(this.#frame);
 		this.#socket.removeAllListeners();
 		this.#socket.disconnect();

@@ -57,9 +57,14 @@ function refuse(event: RequestEvent, status: 401 | 403 | 405, message: string): 
 function crossSite(event: RequestEvent, allowed: readonly string[]): boolean {
 	if (SAFE_METHODS.has(event.request.method)) return false;
 	const origin = event.request.headers.get('origin');
-	if (origin !== null) return !originAllowed(origin, [event.url.origin], allowed);
+	// "null" is what a browser sends under a no-referrer policy or from a sandbox: decide by
+	// Fetch Metadata then.
+	if (origin !== null && origin !== 'null') {
+		return !originAllowed(origin, [event.url.origin], allowed);
+	}
 	const site = event.request.headers.get('sec-fetch-site');
 	if (site !== null) return site !== 'same-origin' && site !== 'none';
+	if (origin === 'null') return true;
 	// No Origin and no Fetch Metadata: not a browser form or fetch; it carries cookies only if
 	// a script put them there on purpose.
 	return false;
@@ -72,7 +77,7 @@ function securityHeaders(response: Response, event: RequestEvent, principal: Pri
 	};
 	try {
 		set('X-Content-Type-Options', 'nosniff');
-		set('Referrer-Policy', event.route.id?.startsWith('/enrol') ? 'no-referrer' : 'same-origin');
+		set('Referrer-Policy', 'same-origin');
 		set('X-Frame-Options', 'DENY');
 		set('Cross-Origin-Opener-Policy', 'same-origin');
 		set('Cross-Origin-Resource-Policy', 'same-origin');

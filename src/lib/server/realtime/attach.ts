@@ -111,7 +111,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		}
 	);
 
-	const refuse = (status: 401 | 403, message: string) => {
+	const refuse = (status: 401 | 403 | 503, message: string) => {
 		const err = new Error(message) as Error & { data?: unknown };
 		err.data = { status };
 		return err;
@@ -139,7 +139,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			(err) => next(err),
 			(err: unknown) => {
 				deps.logger.error({ err }, 'socket authentication failed');
-				next(refuse(401, 'authentication is unavailable; retry shortly'));
+				next(refuse(503, 'authentication is unavailable; retry shortly'));
 			}
 		);
 	});
