@@ -83,7 +83,29 @@ test('defaults to yesterday in the business zone, and says so in the URL-less vi
 	await expect(page.getByTestId('range-label')).toContainText(yesterday);
 	expect(seen).toContain(`/api/v1/history/summary?from=${yesterday}&to=${yesterday}`);
 	expect(seen).toContain(`/api/v1/history/intraday?day=${yesterday}`);
-	await expect(page.getByTestId('view-day')).toHaveAttribute('aria-checked', 'true');
+	await expect(page.getByTestId('view-day')).toHaveAttribute('aria-pressed', 'true');
+	// The address bar now links to these very days.
+	await expect(page).toHaveURL(
+		new RegExp(`/manager\\?view=day&from=${yesterday}&to=${yesterday}$`)
+	);
+});
+
+test('shows a loading state while the figures are on their way', async ({ page }) => {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await serveHistory(page);
+	// Registered last, so asked first: holds the summary, then hands it to the fixture.
+	await page.route('**/api/v1/history/summary**', async (route) => {
+		await held;
+		await route.fallback();
+	});
+	await signIn(page, server, 'manager');
+	await page.goto(`${server.url}${DAY_URL}`);
+	await expect(page.getByTestId('loading')).toHaveText('正在加载 2025-11-28 至 2025-11-28 的数据…');
+	await expect(page.getByTestId('manager')).toHaveAttribute('data-state', 'loading');
+	release();
+	await expect(page.getByTestId('manager')).toHaveAttribute('data-state', 'ready');
+	await expect(page.getByTestId('loading')).toHaveCount(0);
 });
 
 test('KPIs show the fixture figures, targets and changes, formatted for zh-CN', async ({
@@ -271,6 +293,41 @@ test('presentation mode hides the controls, enlarges the type, keeps the range; 
 	await expect(page.getByTestId('present-exit')).toBeVisible();
 	await page.getByTestId('present-exit').click();
 	await expect(page.getByTestId('range-picker')).toBeVisible();
+});
+
+test('presentation mode works when full screen is refused', async ({ page }) => {
+	await page.addInitScript(() => {
+		Element.prototype.requestFullscreen = () =>
+			Promise.reject(new TypeError('Permissions check failed'));
+	});
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await serveHistory(page);
+	await open(page, DAY_URL);
+	await page.getByTestId('present-enter').click();
+	await expect(page.getByTestId('present-exit')).toBeVisible();
+	await expect(page.getByTestId('kpi-serviceLevel-value')).toHaveText('87.5%');
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('range-picker')).toBeVisible();
+});
+
+test('on a 1024×768 touch screen a tap on the chart reads a point', async ({ browser }) => {
+	const context = await browser.newContext({
+		viewport: { width: 1024, height: 768 },
+		hasTouch: true,
+		isMobile: false
+	});
+	const page = await context.newPage();
+	await serveHistory(page);
+	await open(page, DAY_URL);
+	const hit = page.getByTestId('chart-intraday').locator('rect.hit');
+	await hit.scrollIntoViewIfNeeded();
+	const box = (await hit.boundingBox())!;
+	// Bucket 60 is 15:00, the afternoon peak: offeredAt(900, 1) = 52.
+	await page.touchscreen.tap(box.x + (box.width * 60) / 95, box.y + box.height / 2);
+	const readout = page.getByTestId('chart-intraday-readout');
+	await expect(readout).toContainText('15:00–15:15');
+	await expect(readout).toContainText('52');
+	await context.close();
 });
 
 test('the CSV link asks the export for the range on screen', async ({ page }) => {
