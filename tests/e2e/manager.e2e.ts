@@ -52,9 +52,9 @@ async function serveHistory(page: Page, mode: Mode = {}) {
 				json: mode.empty ? emptySummaryFixture(from, to) : summaryFixture(from, to, 23)
 			});
 		} else if (url.pathname.endsWith('/intraday')) {
-			await route.fulfill({ json: intradayFixture(q.get('day') ?? '', 9) });
+			await route.fulfill({ json: intradayFixture(q.get('day') ?? '', 9, q.get('queue')) });
 		} else if (url.pathname.endsWith('/daily')) {
-			await route.fulfill({ json: dailyFixture(from, to, 11) });
+			await route.fulfill({ json: dailyFixture(from, to, 11, q.get('queue')) });
 		} else {
 			await route.fulfill({ status: 404, json: { error: 'not in the fixture' } });
 		}
@@ -236,6 +236,33 @@ test('the intraday chart overlays day, day before and a week before; the figure 
 	await page.getByTestId('metric-serviceLevel').click();
 	await expect(page).toHaveURL(/metric=serviceLevel/);
 	await expect(page.getByTestId('chart-intraday-target')).toContainText('目标 80%');
+});
+
+test('the chart narrows to one queue, in the URL', async ({ page }) => {
+	const seen = await serveHistory(page);
+	await open(page, DAY_URL);
+	await page.getByTestId('chart-queue').selectOption('enterprise');
+	await expect(page).toHaveURL(/queue=enterprise/);
+	await expect(page.getByTestId('manager')).toHaveAttribute('data-state', 'ready');
+	expect(seen).toContain(`/api/v1/history/intraday?day=${DAY}&queue=enterprise`);
+	await expect(page.getByTestId('chart-intraday')).toHaveAttribute(
+		'aria-label',
+		`${DAY} 每 15 分钟呼入（企业）`
+	);
+	// The KPIs stay the hall's.
+	await expect(kpi(page, 'serviceLevel')).toHaveText('87.5%');
+	// A week per day for the queue: enterprise offers 300 every day.
+	await page.getByTestId('view-week').click();
+	await expect(page).toHaveURL(/view=week&from=2025-11-24&to=2025-11-30&queue=enterprise/);
+	await expect(page.getByTestId('manager')).toHaveAttribute('data-state', 'ready');
+	expect(seen).toContain('/api/v1/history/daily?from=2025-11-24&to=2025-11-30&queue=enterprise');
+	const hit = page.getByTestId('chart-daily').locator('rect.hit');
+	const box = (await hit.boundingBox())!;
+	await hit.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+	await expect(page.getByTestId('chart-daily-readout')).toContainText('2025-11-27');
+	await expect(page.getByTestId('chart-daily-readout')).toContainText('300');
+	await page.getByTestId('chart-queue').selectOption('');
+	await expect(page).not.toHaveURL(/queue=/);
 });
 
 test('breakdowns sort by a tapped header and total their rows', async ({ page }) => {

@@ -171,10 +171,12 @@ describe('custom validation and the URL', () => {
 		['2026-11-31', '2026-12-01', 'badDate'],
 		['', '2026-12-01', 'badDate'],
 		['2026-11-29', '2026-11-30', 'future'],
-		['2025-11-28', '2026-11-28', null], // 366 days, the most allowed
-		['2025-11-27', '2026-11-28', 'tooLong'], // 367 days
-		['2025-11-27', '2026-12-31', 'tooLong'],
-		['2025-11-29', '2027-01-01', null] // the end is clamped to today before counting
+		// 2021-12-01 … 2026-11-28: 1,824 days; 2021-11-25 … 2026-11-28: 1,830, the most allowed.
+		['2021-12-01', '2026-11-28', null],
+		['2021-11-25', '2026-11-28', null],
+		['2021-11-24', '2026-11-28', 'tooLong'],
+		['2021-11-24', '2026-12-31', 'tooLong'],
+		['2021-11-25', '2027-01-01', null] // the end is clamped to today before counting
 	])('checkRange(%s, %s) → %s', (from, to, problem) => {
 		expect(checkRange(from, to, TODAY)).toBe(problem);
 	});

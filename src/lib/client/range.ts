@@ -10,8 +10,8 @@ export const RANGE_VIEWS = ['day', 'week', 'month', 'custom'] as const;
 export type RangeView = (typeof RANGE_VIEWS)[number];
 export type DayRange = { view: RangeView; from: string; to: string };
 
-/** The longest custom range the page asks for: a year and a day (a leap year). */
-export const MAX_RANGE_DAYS = 366;
+/** The longest range the page asks for: five years with leap days, as the history API allows. */
+export const MAX_RANGE_DAYS = 5 * 366;
 
 /** Why a range from the URL or the custom inputs was refused (an i18n key under manager.range). */
 export type RangeProblem = 'badDate' | 'reversed' | 'tooLong' | 'future';

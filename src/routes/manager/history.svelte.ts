@@ -49,27 +49,31 @@ export class HistoryData {
 	daily: HistoryDaily | null = $state(null);
 	error: HistoryRequestError | null = $state(null);
 	#controller: AbortController | null = null;
-	#asked: DayRange | null = null;
+	#asked: { range: DayRange; queue: string | null } | null = null;
 
-	/** Fetches the figures of `range`; resolves when they are shown or the request failed. */
-	async load(range: DayRange): Promise<void> {
+	/**
+	 * Fetches the figures of `range`, the chart's for one `queue` (null: all queues); resolves
+	 * when they are shown or the request failed.
+	 */
+	async load(range: DayRange, queue: string | null = null): Promise<void> {
 		this.#controller?.abort();
 		const controller = new AbortController();
 		this.#controller = controller;
-		this.#asked = range;
+		this.#asked = { range, queue };
 		this.state = 'loading';
 		this.error = null;
 		const span = `from=${range.from}&to=${range.to}`;
+		const only = queue === null ? '' : `&queue=${encodeURIComponent(queue)}`;
 		const oneDay = range.from === range.to;
 		try {
 			const [summary, chart] = await Promise.all([
 				getJson<HistorySummary>(`/api/v1/history/summary?${span}`, controller.signal),
 				oneDay
 					? getJson<HistoryIntraday>(
-							`/api/v1/history/intraday?day=${range.from}`,
+							`/api/v1/history/intraday?day=${range.from}${only}`,
 							controller.signal
 						)
-					: getJson<HistoryDaily>(`/api/v1/history/daily?${span}`, controller.signal)
+					: getJson<HistoryDaily>(`/api/v1/history/daily?${span}${only}`, controller.signal)
 			]);
 			if (controller.signal.aborted) return;
 			this.summary = summary;
@@ -89,7 +93,7 @@ export class HistoryData {
 
 	/** Asks again for the last range asked for. */
 	retry(): Promise<void> {
-		return this.#asked ? this.load(this.#asked) : Promise.resolve();
+		return this.#asked ? this.load(this.#asked.range, this.#asked.queue) : Promise.resolve();
 	}
 
 	close(): void {
