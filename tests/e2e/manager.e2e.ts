@@ -238,6 +238,30 @@ test('the intraday chart overlays day, day before and a week before; the figure 
 	await expect(page.getByTestId('chart-intraday-target')).toContainText('目标 80%');
 });
 
+test("today's line stops at its last 15 minutes with calls", async ({ page }) => {
+	const today = businessDayOf(Date.now(), 'Asia/Shanghai');
+	await serveHistory(page);
+	// Registered last, so asked first: today so far runs to 10:00 (bucket 40).
+	await page.route('**/api/v1/history/intraday**', async (route) => {
+		const body = intradayFixture(today, 4);
+		const day = body.series.find((x) => x.key === 'day')!;
+		day.points = day.points.filter((p) => p.minute <= 600);
+		await route.fulfill({ json: body });
+	});
+	await open(page, `/manager?view=day&from=${today}&to=${today}`);
+	const segments = async (key: string) =>
+		((await page.getByTestId(`chart-intraday-series-${key}`).getAttribute('d')) ?? '').split('L')
+			.length;
+	expect(await segments('day')).toBe(41);
+	expect(await segments('yesterday')).toBe(96);
+	// Arrow keys step the readout along the points.
+	await page.getByRole('slider').focus();
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByTestId('chart-intraday-readout')).toContainText('00:15–00:30');
+	await expect(page.getByRole('slider')).toHaveAttribute('aria-valuetext', '00:15–00:30');
+});
+
 test('the chart narrows to one queue, in the URL', async ({ page }) => {
 	const seen = await serveHistory(page);
 	await open(page, DAY_URL);

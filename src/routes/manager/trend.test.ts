@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intradayValues, minuteLabel, trendMetricFrom } from './trend';
+import { intradayValues, lastActiveMinute, minuteLabel, trendMetricFrom } from './trend';
 
 describe('trend', () => {
 	it('reads a bucket per 15 minutes, service level as a fraction, gaps where no calls', () => {
@@ -25,6 +25,23 @@ describe('trend', () => {
 		expect(sl).toHaveLength(96);
 		expect(sl.slice(0, 3)).toEqual([0.75, null, null]);
 		expect(intradayValues(points, 'offered').slice(0, 3)).toEqual([4, 0, 0]);
+	});
+
+	it('stops a day still going on at its last bucket with calls', () => {
+		const p = (minute: number, offered: number) => ({
+			minute,
+			offered,
+			answered: offered,
+			answeredWithinTarget: offered,
+			abandoned: 0,
+			waitSecondsSum: 0
+		});
+		const points = [p(0, 2), p(15, 0), p(30, 5), p(45, 0), p(60, 0)];
+		expect(lastActiveMinute(points)).toBe(30);
+		expect(lastActiveMinute([p(0, 0)])).toBe(-1);
+		const values = intradayValues(points, 'offered', lastActiveMinute(points));
+		expect(values.slice(0, 4)).toEqual([2, 0, 5, null]);
+		expect(values.filter((v) => v !== null)).toHaveLength(3);
 	});
 
 	it('keeps a URL metric only when the chart can show it', () => {

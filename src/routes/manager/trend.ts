@@ -46,10 +46,18 @@ export function targetOf(m: TrendMetric, targets: HistorySummary['targets']): nu
 	return null;
 }
 
-/** The 96 buckets of a day as values, by minute (a missing bucket is 0 calls / no rate). */
-export function intradayValues(points: IntradayPoint[], m: TrendMetric): Array<number | null> {
+/**
+ * The 96 buckets of a day as values, by minute (a missing bucket is 0 calls / no rate). Buckets
+ * after `untilMinute` are null: the rest of a day still going on has not happened yet.
+ */
+export function intradayValues(
+	points: IntradayPoint[],
+	m: TrendMetric,
+	untilMinute = 1425
+): Array<number | null> {
 	const byMinute = new Map(points.map((p) => [p.minute, p]));
 	return Array.from({ length: 96 }, (_, i) => {
+		if (i * 15 > untilMinute) return null;
 		const p = byMinute.get(i * 15);
 		if (p) return intradayValue(p, m);
 		return isRateMetric(m) ? null : 0;
@@ -60,4 +68,13 @@ export function intradayValues(points: IntradayPoint[], m: TrendMetric): Array<n
 export function minuteLabel(minute: number): string {
 	const h = Math.floor(minute / 60);
 	return `${String(h).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** The last bucket of a day with any call in it (-1 when none): where "today" stops so far. */
+export function lastActiveMinute(points: IntradayPoint[]): number {
+	let last = -1;
+	for (const p of points) {
+		if (p.offered + p.answered + p.abandoned > 0 && p.minute > last) last = p.minute;
+	}
+	return last;
 }
