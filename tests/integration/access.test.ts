@@ -480,3 +480,50 @@ describe('ingest credentials', () => {
 		expect((await post(signed(b3, 'msg_after_drop_new', undefined, next), b3)).status).toBe(200);
 	});
 });
+
+describe('rate limits on the real server', () => {
+	let small: ServerHandle;
+	beforeAll(async () => {
+		small = await startServer({
+			ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+			LOGIN_RATE_LIMIT: '3',
+			INGEST_RATE_LIMIT: '2'
+		});
+	});
+	afterAll(async () => {
+		await small?.stop();
+	});
+
+	it('answers 429 with the wait after too many sign-in attempts from one address', async () => {
+		const attempt = () =>
+			fetch(`${small.url}/login`, {
+				method: 'POST',
+				headers: {
+					origin: small.url,
+					'x-sveltekit-action': 'true',
+					accept: 'application/json',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ username: 'admin', password: 'wrong password 1' })
+			}).then(async (r) => (await r.json()) as { status: number });
+		const answers = [await attempt(), await attempt(), await attempt(), await attempt()];
+		expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 429]);
+	});
+
+	it('answers 429 with Retry-After when a source sends too fast', async () => {
+		const send = () =>
+			fetch(`${small.url}/api/v1/events`, {
+				method: 'POST',
+				headers: {
+					authorization: `Bearer ${TEST_INGEST_TOKEN}`,
+					'content-type': 'application/json'
+				},
+				body: '[]'
+			});
+		const responses = await Promise.all([send(), send(), send(), send()]);
+		const limited = responses.filter((r) => r.status === 429);
+		expect(limited.length).toBeGreaterThanOrEqual(2);
+		expect(limited[0]!.headers.get('retry-after')).toBe('1');
+		expect(responses.filter((r) => r.status === 200).length).toBeLessThanOrEqual(2);
+	});
+});
