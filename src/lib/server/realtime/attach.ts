@@ -4,7 +4,7 @@
  * encoded once by Socket.IO and written to every client as is.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type ServerOptions } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type {
 	ClientToServerEvents,
 	PatchMessage,
@@ -34,6 +34,11 @@ export type RealtimeDeps = {
 	/** Another instance changed the thresholds. */
 	onRemoteThresholds?(thresholds: Thresholds): void;
 	onClientCount?(count: number): void;
+	/** Per-socket handlers beyond the live figures (supervision.ts: watch, alerts). */
+	onConnection?(
+		socket: Socket<ClientToServerEvents, ServerToClientEvents>,
+		io: Server<ClientToServerEvents, ServerToClientEvents>
+	): void;
 };
 
 export interface Realtime {
@@ -76,6 +81,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		socket.on('resync', () => {
 			socket.emit('snapshot', deps.current());
 		});
+		deps.onConnection?.(
+			socket,
+			io as unknown as Server<ClientToServerEvents, ServerToClientEvents>
+		);
 		socket.on('disconnect', () => {
 			deps.onClientCount?.(io.engine.clientsCount);
 		});
