@@ -198,6 +198,13 @@ for (const size of TABLETS) {
 			await expect(page.getByTestId('agent-rows').locator('li')).toHaveCount(1);
 			await expect(page.getByTestId('agent-E3')).toContainText('陈静');
 			expect(await smallTargets(page)).toEqual([]);
+
+			// In English too, nothing runs off the side.
+			await page.goto(`${server.url}/supervisor?tickets&lang=en`);
+			await expect(page.getByTestId('tickets-emergency')).toContainText('Overdue');
+			await expect(page.getByTestId('tab-tickets')).toHaveText('Tickets');
+			await noSideways(page);
+			expect(await smallTargets(page)).toEqual([]);
 		});
 	});
 }
@@ -222,6 +229,11 @@ test.describe('alerts', () => {
 		await page.getByTestId('ack-overdueEmergency:all').tap();
 		await expect(alert).toHaveAttribute('data-acked', 'yes');
 		await expect(alert.getByTestId('alert-acked')).toContainText('已确认');
+
+		// An alert leads to what is behind it: the queue of a queue's figure.
+		await page.getByTestId('alert-open-longestWaitSeconds:elderly').tap();
+		await expect(page).toHaveURL(/\?queue=elderly/);
+		await expect(page.getByTestId('call-EC1')).toBeVisible();
 
 		await expect(wallAlert).toHaveAttribute('data-acked', 'yes', { timeout: 3000 });
 		await expect(wallAlert).toContainText('已确认');

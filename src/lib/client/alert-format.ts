@@ -18,3 +18,29 @@ export function alertValue(i18n: I18n, alert: Alert): string {
 	if (unit === 'seconds') return i18n.clockDuration(alert.value);
 	return i18n.number(alert.value);
 }
+
+/** Emergencies first (threats to life or property), then waiting callers, then the rates. */
+const PRIORITY = [
+	'overdueEmergency',
+	'longestWaitSeconds',
+	'serviceLevelToday',
+	'answerRate24h',
+	'overdueLivelihood',
+	'overdueGeneral'
+];
+
+function rank(a: Alert): number {
+	const i = PRIORITY.indexOf(a.metric);
+	return i < 0 ? PRIORITY.length : i;
+}
+
+/** Red first, the hall before single queues, by priority, then the most recent. */
+export function compareAlerts(a: Alert, b: Alert): number {
+	return (
+		(a.level === 'bad' ? 0 : 1) - (b.level === 'bad' ? 0 : 1) ||
+		(a.scope === 'all' ? 0 : 1) - (b.scope === 'all' ? 0 : 1) ||
+		rank(a) - rank(b) ||
+		Date.parse(b.raisedAt) - Date.parse(a.raisedAt) ||
+		a.id - b.id
+	);
+}
