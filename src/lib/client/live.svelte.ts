@@ -91,6 +91,11 @@ export class LiveConnection {
 		});
 	}
 
+	/** The one socket, for the other channels on it (supervision.svelte.ts: watch, alerts). */
+	get socket(): Socket<ServerToClientEvents, ClientToServerEvents> {
+		return this.#socket;
+	}
+
 	#enqueue(message: Incoming) {
 		this.lastMessageAt = Date.now();
 		this.#pending.push(message);

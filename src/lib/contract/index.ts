@@ -4,3 +4,4 @@ export * from './protocol';
 export * from './merge-patch';
 export * from './thresholds';
 export * from './history';
+export * from './supervision';

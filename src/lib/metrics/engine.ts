@@ -54,6 +54,46 @@ export interface Metrics {
 	prune(now: number): void;
 	/** Record counts, for logs and benchmarks. */
 	readonly stats: { calls: number; tickets: number; agents: number; surveys: number };
+	/**
+	 * Read-only views of the live records for the supervisors' detail queries (detail.ts). They
+	 * carry PII (`caller`): the server masks it before anything leaves.
+	 */
+	readonly records: LiveRecords;
+}
+
+/** A call waiting in a queue, as the detail queries read it. */
+export type WaitingCallRecord = { callId: string; offeredAt: number; caller: string | null };
+/** An agent's latest state (and the latest name and team any of its events carried). */
+export type AgentView = {
+	agentId: string;
+	state: AgentState;
+	since: number;
+	name: string | null;
+	team: string | null;
+};
+/** A ticket whose `ticket.created` is known. */
+export type TicketView = {
+	ticketId: string;
+	category: Category;
+	kind: TicketKind;
+	district: string;
+	createdAt: number;
+	deadline: number;
+	/** null while pending (not dispatched). */
+	dispatchedAt: number | null;
+	department: string | null;
+	/** null while no feedback arrived. */
+	feedbackAt: number | null;
+};
+
+export interface LiveRecords {
+	/** The calls waiting in `queue` (any order). */
+	waitingCalls(queue: string): WaitingCallRecord[];
+	agents(): Iterable<AgentView>;
+	/** Pending tickets of a category, most overdue first (deadline, ticketId). */
+	pendingTickets(category: Category): readonly TicketView[];
+	/** Tickets dispatched and still without feedback (any order). */
+	awaitingFeedback(): Iterable<TicketView>;
 }
 
 /** The rolling window of `answered24h` / `abandoned24h`. */
@@ -73,7 +113,7 @@ function before(a: Stamp, b: Stamp): boolean {
 // Records and their contributions
 
 type CallRecord = {
-	offered: (Stamp & { queue: string }) | null;
+	offered: (Stamp & { queue: string; caller: string | null }) | null;
 	answered: Stamp | null;
 	abandoned: Stamp | null;
 	ended: Stamp | null;
@@ -97,7 +137,7 @@ type CallContribution = {
 
 type TicketRecord = {
 	created: (Stamp & { category: Category; kind: TicketKind; district: string }) | null;
-	dispatched: Stamp | null;
+	dispatched: (Stamp & { department: string }) | null;
 	/** Kept for later metrics; not in the snapshot yet. */
 	feedback: (Stamp & { outcome: FeedbackOutcome }) | null;
 	contribution: TicketContribution | null;
@@ -117,7 +157,23 @@ type TicketContribution = {
 };
 
 type SurveyRecord = Stamp & { responded: boolean; resolved: boolean; satisfied: boolean };
-type AgentRecord = Stamp & { state: AgentState };
+type AgentRecord = Stamp & {
+	state: AgentState;
+	/** Latest-wins per field: not every agent.state event carries a name or a team. */
+	name: (Stamp & { value: string }) | null;
+	team: (Stamp & { value: string }) | null;
+};
+
+/** The later of a field's current value and the event's, if the event carries one. */
+function latestField(
+	current: (Stamp & { value: string }) | null,
+	event: Stamp,
+	value: string | undefined
+): (Stamp & { value: string }) | null {
+	if (value === undefined) return current;
+	if (current === null || before(current, event)) return { at: event.at, id: event.id, value };
+	return current;
+}
 
 function isWaiting(c: CallContribution | null): boolean {
 	return c !== null && c.answeredAt === null && c.abandonedAt === null;
@@ -406,7 +462,7 @@ export function createMetrics(config: MetricsConfig): Metrics {
 				queueNames.add(event.queue);
 				const rec = callRecord(event.callId);
 				if (rec.offered === null || before(event, rec.offered)) {
-					rec.offered = { at, id, queue: event.queue };
+					rec.offered = { at, id, queue: event.queue, caller: event.caller ?? null };
 					refreshCall(event.callId, rec);
 				}
 				break;
@@ -434,10 +490,15 @@ export function createMetrics(config: MetricsConfig): Metrics {
 			}
 			case 'agent.state': {
 				const rec = agents.get(event.agentId);
+				const name = latestField(rec?.name ?? null, event, event.name);
+				const team = latestField(rec?.team ?? null, event, event.team);
 				if (rec === undefined || before(rec, event)) {
 					if (rec !== undefined) agentCounts[rec.state] -= 1;
-					agents.set(event.agentId, { at, id, state: event.state });
+					agents.set(event.agentId, { at, id, state: event.state, name, team });
 					agentCounts[event.state] += 1;
+				} else {
+					rec.name = name;
+					rec.team = team;
 				}
 				break;
 			}
@@ -455,7 +516,7 @@ export function createMetrics(config: MetricsConfig): Metrics {
 			case 'ticket.dispatched': {
 				const rec = ticketRecord(event.ticketId);
 				if (rec.dispatched === null || before(event, rec.dispatched)) {
-					rec.dispatched = { at, id };
+					rec.dispatched = { at, id, department: event.department };
 					refreshTicket(event.ticketId, rec);
 				}
 				break;
@@ -630,7 +691,63 @@ export function createMetrics(config: MetricsConfig): Metrics {
 		for (const [ticketId, rec] of surveys) if (rec.at < surveyCutoff) surveys.delete(ticketId);
 	}
 
+	function ticketView(ticketId: string, rec: TicketRecord): TicketView | null {
+		const t = rec.contribution;
+		if (t === null) return null;
+		return {
+			ticketId,
+			category: t.category,
+			kind: t.kind,
+			district: t.district,
+			createdAt: t.createdAt,
+			deadline: t.deadline,
+			dispatchedAt: t.dispatchedAt,
+			department: rec.dispatched?.department ?? null,
+			feedbackAt: rec.feedback?.at ?? null
+		};
+	}
+
+	const records: LiveRecords = {
+		waitingCalls(queue) {
+			const w = windowsByQueue.get(queue);
+			if (w === undefined) return [];
+			return [...w.waiting].map(([callId, offeredAt]) => ({
+				callId,
+				offeredAt,
+				caller: calls.get(callId)?.offered?.caller ?? null
+			}));
+		},
+		*agents() {
+			for (const [agentId, rec] of agents) {
+				yield {
+					agentId,
+					state: rec.state,
+					since: rec.at,
+					name: rec.name?.value ?? null,
+					team: rec.team?.value ?? null
+				};
+			}
+		},
+		pendingTickets(category) {
+			const views: TicketView[] = [];
+			for (const t of pending[category]) {
+				const rec = tickets.get(t.ticketId);
+				const view = rec === undefined ? null : ticketView(t.ticketId, rec);
+				if (view !== null) views.push(view);
+			}
+			return views;
+		},
+		*awaitingFeedback() {
+			for (const [ticketId, rec] of tickets) {
+				if (rec.dispatched === null || rec.feedback !== null) continue;
+				const view = ticketView(ticketId, rec);
+				if (view !== null) yield view;
+			}
+		}
+	};
+
 	return {
+		records,
 		apply,
 		applyAll(events: Iterable<WallboardEvent>): void {
 			for (const event of events) apply(event);

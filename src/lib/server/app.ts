@@ -20,9 +20,11 @@ import { createRedisLog } from './log/redis-log';
 import { ingest, type IngestResult } from './ingest/ingest';
 import { startSimulator, type SimulatorDriver } from './ingest/simulator-driver';
 import { createLogger, type Logger } from './logger';
+import { createAlertService, type AlertService } from './alerts';
 import { attachRealtime, type Realtime } from './realtime/attach';
 import { createPublisher, type Publisher } from './realtime/publisher';
 import { createPushGate } from './realtime/push-gate';
+import { createSupervision } from './realtime/supervision';
 import { createTelemetry, type Telemetry } from './telemetry';
 import { UnavailableError } from './errors';
 import { createAccounts, type Accounts, type SourceCredential } from './auth/accounts';
@@ -79,6 +81,8 @@ export interface App {
 	startBackground(): void;
 	/** Stops accepting, lets in-flight batches finish, closes sockets and the database. */
 	close(): Promise<void>;
+	/** Threshold alerts: list and acknowledge (alerts.ts). */
+	readonly alerts: AlertService;
 	/** For benchmarks and tests. */
 	readonly internals: { metrics: Metrics; publisher: Publisher; store: EventStore };
 }
@@ -274,6 +278,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 	}
 
 	const live = createPublisher((t) => metrics.snapshot(t), now());
+	// Supervision: alerts from the thresholds (every screen) and detail for the tablets watching.
+	const alertService = createAlertService({
+		db: store.db,
+		logger,
+		now,
+		inputs: () => (eventLog.healthy() ? { snapshot: live.current(), thresholds } : null),
+		onChange: (list) => supervision.broadcastAlerts(list)
+	});
+	const supervision = createSupervision({
+		records: metrics.records,
+		alerts: alertService,
+		logger,
+		now
+	});
+	alertService.start();
 	let realtime: Realtime | undefined;
 	let settleWaiters: Array<() => void> = [];
 	let closing = false;
@@ -302,6 +321,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 				realtime.broadcast(message);
 			}
 		}
+		supervision.tick(t);
 		const waiters = settleWaiters;
 		settleWaiters = [];
 		for (const w of waiters) w();
@@ -380,6 +400,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		config,
 		logger,
 		telemetry,
+		alerts: alertService,
 		internals: { metrics, publisher: live, store },
 		ingest: runIngest,
 		async snapshot() {
@@ -452,7 +473,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 				validDisplays: (ids) => accounts.validDisplayIds(ids),
 				touchDisplays: (ids) => accounts.touchDisplays(ids),
 				logger,
-				onClientCount: (n) => telemetry.socketClients.set(n)
+				onClientCount: (n) => telemetry.socketClients.set(n),
+				onConnection: (socket, io) => supervision.connect(socket, io)
 			});
 		},
 		startBackground() {
@@ -475,6 +497,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 			clearInterval(sessionSweeper);
 			for (const w of settleWaiters) w();
 			settleWaiters = [];
+			await alertService.close();
 			await realtime?.close();
 			await eventLog.close();
 			await adapterClient?.quit().catch(() => {});

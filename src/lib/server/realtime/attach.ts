@@ -59,6 +59,11 @@ export type RealtimeDeps = {
 	validSessions(ids: readonly string[]): Promise<Set<string>>;
 	validDisplays(ids: readonly string[]): Promise<Set<string>>;
 	touchDisplays(ids: readonly string[]): Promise<void>;
+	/** Per-socket handlers beyond the live figures (supervision.ts: watch, alerts). */
+	onConnection?(
+		socket: Socket<ClientToServerEvents, ServerToClientEvents>,
+		io: Server<ClientToServerEvents, ServerToClientEvents>
+	): void;
 };
 
 export interface Realtime {
@@ -228,6 +233,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		socket.on('resync', () => {
 			socket.emit('snapshot', deps.current());
 		});
+		deps.onConnection?.(
+			socket,
+			io as unknown as Server<ClientToServerEvents, ServerToClientEvents>
+		);
 		socket.on('disconnect', () => {
 			deps.onClientCount?.(io.engine.clientsCount);
 		});
