@@ -4,8 +4,8 @@
  * acknowledged on the tablet shows as acknowledged on the wall. Screenshots of each viewport and
  * of the wall with an alert at 1920×1080 and 3840×2160.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, TEST_ADMIN_PASSWORD } from '../helpers/auth';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { enrolDisplay, signIn, TEST_ADMIN_PASSWORD } from '../helpers/auth';
 import { removeDir, startServer, TEST_INGEST_TOKEN, type ServerHandle } from '../helpers/server';
 import { SEED_PII, hallEvents } from './wall-seed';
 
@@ -209,6 +209,14 @@ for (const size of TABLETS) {
 	});
 }
 
+/** The wall is an enrolled display: its browser gets the device cookie. */
+async function enrolContext(context: BrowserContext): Promise<string> {
+	const screen = await enrolDisplay(server, `Wall ${Date.now()}`);
+	const [name, value] = screen.cookie.split('=') as [string, string];
+	await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+	return screen.cookie;
+}
+
 test.describe('alerts', () => {
 	test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
@@ -218,6 +226,7 @@ test.describe('alerts', () => {
 	}, info) => {
 		await signIn(page, server, 'supervisor');
 		const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+		await enrolContext(wallContext);
 		const wall = await wallContext.newPage();
 		await wall.goto(`${server.url}/wall`);
 		const wallAlert = wall.getByTestId('wall-alert-overdueEmergency:all');
@@ -258,6 +267,7 @@ test.describe('alerts', () => {
 		browser
 	}) => {
 		const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+		const display = await enrolContext(context);
 		const wall = await context.newPage();
 		await wall.goto(`${server.url}/wall`);
 		const control = wall.getByTestId('sound');
@@ -275,7 +285,9 @@ test.describe('alerts', () => {
 			}
 		]);
 		await expect(control).toHaveAttribute('data-beeps', String(beeps + 1), { timeout: 5000 });
-		const list = (await (await fetch(`${server.url}/api/v1/alerts`)).json()) as {
+		const list = (await (
+			await fetch(`${server.url}/api/v1/alerts`, { headers: { cookie: display } })
+		).json()) as {
 			active: Array<{ key: string; level: string }>;
 		};
 		expect(list.active).toContainEqual(

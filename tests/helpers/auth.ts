@@ -84,11 +84,17 @@ async function sessionFor(server: ServerHandle, role: TestRole): Promise<string>
 	byRole.set('admin', admin);
 	if (role === 'admin') return admin;
 	const username = `test-${role}`;
-	await formAction(server, admin, '/admin/users?/create', {
-		username,
-		role,
-		password: TEST_USER_PASSWORD
-	});
+	const created = await formAction(
+		server,
+		admin,
+		'/admin/users?/create',
+		{ username, role, password: TEST_USER_PASSWORD },
+		{ allowFailure: true }
+	);
+	// 409: another instance on the same database created this user already.
+	if (created.type !== 'success' && created.status !== 409) {
+		throw new Error(`creating ${username}: ${created.status} ${JSON.stringify(created.data)}`);
+	}
 	const cookie = await signInCookie(server, username, TEST_USER_PASSWORD);
 	byRole.set(role, cookie);
 	return cookie;

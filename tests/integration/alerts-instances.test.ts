@@ -17,8 +17,9 @@ const prefix = `hwtest:${randomBytes(4).toString('hex')}:`;
 let db: { url: string; drop(): Promise<void> };
 const servers: ServerHandle[] = [];
 
-async function list(url: string): Promise<AlertList> {
-	return (await (await fetch(`${url}/api/v1/alerts`)).json()) as AlertList;
+async function list(server: ServerHandle): Promise<AlertList> {
+	const headers = await authHeaders(server, 'supervisor');
+	return (await (await fetch(`${server.url}/api/v1/alerts`, { headers })).json()) as AlertList;
 }
 
 async function until<T>(
@@ -91,8 +92,8 @@ describe('alerts on two instances', () => {
 				district: '西城区'
 			}
 		]);
-		const raised = await until(async () => (await list(b.url)).active.find((x) => x.key === key));
-		await until(async () => (await list(a.url)).active.find((x) => x.id === raised.id));
+		const raised = await until(async () => (await list(b)).active.find((x) => x.key === key));
+		await until(async () => (await list(a)).active.find((x) => x.id === raised.id));
 		// Both instances evaluate every second: give them a few rounds to race.
 		await new Promise((r) => setTimeout(r, 2500));
 		expect((await rows(key)).length).toBe(1);
@@ -102,9 +103,7 @@ describe('alerts on two instances', () => {
 			headers: await authHeaders(b, 'supervisor')
 		});
 		expect(res.status).toBe(200);
-		await until(async () =>
-			(await list(a.url)).active.find((x) => x.id === raised.id && x.ackedBy)
-		);
+		await until(async () => (await list(a)).active.find((x) => x.id === raised.id && x.ackedBy));
 
 		await postEvents(b.url, [
 			{
@@ -115,7 +114,7 @@ describe('alerts on two instances', () => {
 				department: '应急办'
 			}
 		]);
-		await until(async () => (await list(a.url)).recent.find((x) => x.id === raised.id));
+		await until(async () => (await list(a)).recent.find((x) => x.id === raised.id));
 		await new Promise((r) => setTimeout(r, 1500));
 		const stored = await rows(key);
 		expect(stored).toHaveLength(1);

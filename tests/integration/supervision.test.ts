@@ -191,7 +191,9 @@ describe('supervision', () => {
 			ackedBy: null
 		});
 
-		const listed = (await (await fetch(`${server.url}/api/v1/alerts`)).json()) as AlertList;
+		const listed = (await (
+			await fetch(`${server.url}/api/v1/alerts`, { headers })
+		).json()) as AlertList;
 		expect(listed.active.map((a) => a.key)).toContain('overdueEmergency:all');
 
 		// Acknowledge by REST: 200, then 409 saying who; 404 for an unknown id.
