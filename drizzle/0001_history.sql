@@ -2,6 +2,7 @@ CREATE TABLE "history_calls_15m" (
 	"day" date NOT NULL,
 	"minute" smallint NOT NULL,
 	"queue" text NOT NULL,
+	"shard" smallint DEFAULT 0 NOT NULL,
 	"offered" integer DEFAULT 0 NOT NULL,
 	"answered" integer DEFAULT 0 NOT NULL,
 	"answered_within_target" integer DEFAULT 0 NOT NULL,
@@ -9,12 +10,13 @@ CREATE TABLE "history_calls_15m" (
 	"wait_ms_sum" bigint DEFAULT 0 NOT NULL,
 	"ended" integer DEFAULT 0 NOT NULL,
 	"talk_ms_sum" bigint DEFAULT 0 NOT NULL,
-	CONSTRAINT "history_calls_15m_day_minute_queue_pk" PRIMARY KEY("day","minute","queue")
+	CONSTRAINT "history_calls_15m_day_minute_queue_shard_pk" PRIMARY KEY("day","minute","queue","shard")
 );
 --> statement-breakpoint
 CREATE TABLE "history_calls_daily" (
 	"day" date NOT NULL,
 	"queue" text NOT NULL,
+	"shard" smallint DEFAULT 0 NOT NULL,
 	"offered" integer DEFAULT 0 NOT NULL,
 	"answered" integer DEFAULT 0 NOT NULL,
 	"answered_within_target" integer DEFAULT 0 NOT NULL,
@@ -22,7 +24,7 @@ CREATE TABLE "history_calls_daily" (
 	"wait_ms_sum" bigint DEFAULT 0 NOT NULL,
 	"ended" integer DEFAULT 0 NOT NULL,
 	"talk_ms_sum" bigint DEFAULT 0 NOT NULL,
-	CONSTRAINT "history_calls_daily_day_queue_pk" PRIMARY KEY("day","queue")
+	CONSTRAINT "history_calls_daily_day_queue_shard_pk" PRIMARY KEY("day","queue","shard")
 );
 --> statement-breakpoint
 CREATE TABLE "history_tickets_daily" (
@@ -30,6 +32,7 @@ CREATE TABLE "history_tickets_daily" (
 	"category" text NOT NULL,
 	"district" text NOT NULL,
 	"department" text NOT NULL,
+	"shard" smallint DEFAULT 0 NOT NULL,
 	"created" integer DEFAULT 0 NOT NULL,
 	"dispatched" integer DEFAULT 0 NOT NULL,
 	"dispatched_on_time" integer DEFAULT 0 NOT NULL,
@@ -41,7 +44,7 @@ CREATE TABLE "history_tickets_daily" (
 	"responded" integer DEFAULT 0 NOT NULL,
 	"resolved" integer DEFAULT 0 NOT NULL,
 	"satisfied" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "history_tickets_daily_day_category_district_department_pk" PRIMARY KEY("day","category","district","department")
+	CONSTRAINT "history_tickets_daily_day_category_district_department_shard_pk" PRIMARY KEY("day","category","district","department","shard")
 );
 --> statement-breakpoint
 CREATE TABLE "history_tickets_monthly" (
@@ -49,6 +52,7 @@ CREATE TABLE "history_tickets_monthly" (
 	"category" text NOT NULL,
 	"district" text NOT NULL,
 	"department" text NOT NULL,
+	"shard" smallint DEFAULT 0 NOT NULL,
 	"created" integer DEFAULT 0 NOT NULL,
 	"dispatched" integer DEFAULT 0 NOT NULL,
 	"dispatched_on_time" integer DEFAULT 0 NOT NULL,
@@ -60,11 +64,12 @@ CREATE TABLE "history_tickets_monthly" (
 	"responded" integer DEFAULT 0 NOT NULL,
 	"resolved" integer DEFAULT 0 NOT NULL,
 	"satisfied" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "history_tickets_monthly_month_category_district_department_pk" PRIMARY KEY("month","category","district","department")
+	CONSTRAINT "history_tickets_monthly_month_category_district_department_shard_pk" PRIMARY KEY("month","category","district","department","shard")
 );
 --> statement-breakpoint
 CREATE TABLE "history_tickets_totals_daily" (
-	"day" date PRIMARY KEY NOT NULL,
+	"day" date NOT NULL,
+	"shard" smallint DEFAULT 0 NOT NULL,
 	"created" integer DEFAULT 0 NOT NULL,
 	"dispatched" integer DEFAULT 0 NOT NULL,
 	"dispatched_on_time" integer DEFAULT 0 NOT NULL,
@@ -75,5 +80,6 @@ CREATE TABLE "history_tickets_totals_daily" (
 	"surveyed" integer DEFAULT 0 NOT NULL,
 	"responded" integer DEFAULT 0 NOT NULL,
 	"resolved" integer DEFAULT 0 NOT NULL,
-	"satisfied" integer DEFAULT 0 NOT NULL
+	"satisfied" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "history_tickets_totals_daily_day_shard_pk" PRIMARY KEY("day","shard")
 );

@@ -2,8 +2,15 @@
  * History rollups (issue 7), maintained as events arrive (history.ts, in the append's
  * transaction) and rebuilt by `npm run history:backfill`. Days are business days in
  * WALLBOARD_TIMEZONE; sums of durations are integer milliseconds so retraction is exact.
+ *
+ * `shard`: each database connection adds its deltas to its own rows (pg_backend_pid() % 64), so
+ * concurrent appends never wait for each other on the hot rows of the current slot (a row lock
+ * lasts until commit, i.e. until the fsync: one shared row would serialise every writer). Readers
+ * sum over shards; the seed writes shard 0.
  */
 import { bigint, date, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+
+const shard = smallint().notNull().default(0);
 
 const callCounts = {
 	offered: integer().notNull().default(0),
@@ -22,9 +29,10 @@ export const historyCalls15m = pgTable(
 		day: date({ mode: 'string' }).notNull(),
 		minute: smallint().notNull(),
 		queue: text().notNull(),
+		shard,
 		...callCounts
 	},
-	(t) => [primaryKey({ columns: [t.day, t.minute, t.queue] })]
+	(t) => [primaryKey({ columns: [t.day, t.minute, t.queue, t.shard] })]
 );
 
 /** The same counts per queue per day (the 15-minute rows summed), for long ranges. */
@@ -33,9 +41,10 @@ export const historyCallsDaily = pgTable(
 	{
 		day: date({ mode: 'string' }).notNull(),
 		queue: text().notNull(),
+		shard,
 		...callCounts
 	},
-	(t) => [primaryKey({ columns: [t.day, t.queue] })]
+	(t) => [primaryKey({ columns: [t.day, t.queue, t.shard] })]
 );
 
 const ticketCounts = {
@@ -60,9 +69,10 @@ export const historyTicketsDaily = pgTable(
 		category: text().notNull(),
 		district: text().notNull(),
 		department: text().notNull(),
+		shard,
 		...ticketCounts
 	},
-	(t) => [primaryKey({ columns: [t.day, t.category, t.district, t.department] })]
+	(t) => [primaryKey({ columns: [t.day, t.category, t.district, t.department, t.shard] })]
 );
 
 /** The same counts per month (first day of the month), for long ranges. */
@@ -73,13 +83,19 @@ export const historyTicketsMonthly = pgTable(
 		category: text().notNull(),
 		district: text().notNull(),
 		department: text().notNull(),
+		shard,
 		...ticketCounts
 	},
-	(t) => [primaryKey({ columns: [t.month, t.category, t.district, t.department] })]
+	(t) => [primaryKey({ columns: [t.month, t.category, t.district, t.department, t.shard] })]
 );
 
 /** All tickets per day (no breakdown), for the daily series over long ranges. */
-export const historyTicketsTotalsDaily = pgTable('history_tickets_totals_daily', {
-	day: date({ mode: 'string' }).primaryKey(),
-	...ticketCounts
-});
+export const historyTicketsTotalsDaily = pgTable(
+	'history_tickets_totals_daily',
+	{
+		day: date({ mode: 'string' }).notNull(),
+		shard,
+		...ticketCounts
+	},
+	(t) => [primaryKey({ columns: [t.day, t.shard] })]
+);

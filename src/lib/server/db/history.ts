@@ -196,6 +196,9 @@ export const HISTORY_TABLES = [
 	TICKETS_TOTALS_DAILY
 ] as const;
 
+/** The shard of the rows this connection adds to (history-schema.ts). */
+export const HISTORY_SHARD_SQL = '(pg_backend_pid() % 64)::smallint';
+
 function columnType(spec: TableSpec, name: string): string {
 	return (
 		spec.keys.find((k) => k.name === name)?.type ??
@@ -205,20 +208,25 @@ function columnType(spec: TableSpec, name: string): string {
 }
 
 /**
- * Adds `rows` (keys + signed counts, camelCase) to the table: one statement per
- * {@link UPSERT_CHUNK_ROWS} rows, in the order given (callers sort).
+ * Adds `rows` (keys + signed counts, camelCase) to the table, in this connection's shard or the
+ * one given: one statement per {@link UPSERT_CHUNK_ROWS} rows, in the order given (callers sort).
  */
 export async function upsertRows(
 	q: Executor,
 	spec: TableSpec,
-	rows: readonly Record<string, unknown>[]
+	rows: readonly Record<string, unknown>[],
+	shard: 'connection' | number = 'connection'
 ): Promise<void> {
 	if (rows.length === 0) return;
 	const names = [...spec.keys.map((k) => k.name), ...spec.counts];
-	const cols = sql.raw(names.map(snake).join(', '));
+	const cols = sql.raw(['shard', ...names.map(snake)].join(', '));
 	const record = sql.raw(names.map((n) => `"${n}" ${columnType(spec, n)}`).join(', '));
-	const select = sql.raw(names.map((n) => `r."${n}"`).join(', '));
-	const conflict = sql.raw(spec.keys.map((k) => snake(k.name)).join(', '));
+	const select = sql.raw(
+		[`${shard === 'connection' ? HISTORY_SHARD_SQL : shard}`, ...names.map((n) => `r."${n}"`)].join(
+			', '
+		)
+	);
+	const conflict = sql.raw([...spec.keys.map((k) => snake(k.name)), 'shard'].join(', '));
 	const set = sql.raw(
 		spec.counts.map((c) => `${snake(c)} = h.${snake(c)} + excluded.${snake(c)}`).join(', ')
 	);
