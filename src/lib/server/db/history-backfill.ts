@@ -96,7 +96,7 @@ export async function rebuildHistory(
 			}
 			onProgress({ phase: 'writing', entitiesDone, entitiesTotal, eventsDone });
 			await clearHistory(tx);
-			await upsertDelta(tx, delta);
+			await upsertDelta(tx, delta, 0);
 			onProgress({ phase: 'done', entitiesDone, entitiesTotal, eventsDone });
 			return {
 				calls: totals.calls,

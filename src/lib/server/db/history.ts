@@ -268,17 +268,22 @@ export function monthOf(day: string): string {
 	return `${day.slice(0, 7)}-01`;
 }
 
-/** Adds a delta to all five rollup tables, in a fixed order. */
-export async function upsertDelta(q: Executor, delta: RollupDelta): Promise<void> {
+/** Adds a delta to all five rollup tables, in a fixed order (this connection's shard by default). */
+export async function upsertDelta(
+	q: Executor,
+	delta: RollupDelta,
+	shard: 'connection' | number = 'connection'
+): Promise<void> {
 	const calls = delta.callRows();
 	const tickets = delta.ticketRows();
-	await upsertRows(q, CALLS_15M, calls);
+	await upsertRows(q, CALLS_15M, calls, shard);
 	await upsertRows(
 		q,
 		CALLS_DAILY,
-		rollUp(calls, (r: CallRollupRow) => ({ day: r.day, queue: r.queue }), CALL_COUNT_KEYS)
+		rollUp(calls, (r: CallRollupRow) => ({ day: r.day, queue: r.queue }), CALL_COUNT_KEYS),
+		shard
 	);
-	await upsertRows(q, TICKETS_DAILY, tickets);
+	await upsertRows(q, TICKETS_DAILY, tickets, shard);
 	await upsertRows(
 		q,
 		TICKETS_MONTHLY,
@@ -291,12 +296,14 @@ export async function upsertDelta(q: Executor, delta: RollupDelta): Promise<void
 				department: r.department
 			}),
 			TICKET_COUNT_KEYS
-		)
+		),
+		shard
 	);
 	await upsertRows(
 		q,
 		TICKETS_TOTALS_DAILY,
-		rollUp(tickets, (r: TicketRollupRow) => ({ day: r.day }), TICKET_COUNT_KEYS)
+		rollUp(tickets, (r: TicketRollupRow) => ({ day: r.day }), TICKET_COUNT_KEYS),
+		shard
 	);
 }
 

@@ -186,7 +186,7 @@ describe('history queries', () => {
 				created: 0,
 				dispatched: 0,
 				dispatchedOnTime: 0
-			}) as Record<string, number>;
+			}) as { created: number; dispatched: number; dispatchedOnTime: number };
 			m.created += r.created;
 			m.dispatched += r.dispatched;
 			m.dispatchedOnTime += r.dispatchedOnTime;
