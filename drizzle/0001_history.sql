@@ -83,3 +83,5 @@ CREATE TABLE "history_tickets_totals_daily" (
 	"satisfied" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "history_tickets_totals_daily_day_shard_pk" PRIMARY KEY("day","shard")
 );
+--> statement-breakpoint
+CREATE INDEX "events_entity_idx" ON "events" USING btree ("entity");
