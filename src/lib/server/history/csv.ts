@@ -50,6 +50,7 @@ type Cell = string | number | null;
 
 function cell(v: Cell): string {
 	if (v === null) return '';
+	if (typeof v === 'number') return String(v);
 	// Text that a spreadsheet would run as a formula is prefixed with an apostrophe.
 	const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
 	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

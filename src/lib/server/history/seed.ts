@@ -23,7 +23,7 @@ import { createRng, hashSeed, lognormal, normal, type Rng } from '../ingest/simu
 import { PEAK_DAY_PROFILE, type HallProfile } from '../ingest/simulator/profile';
 
 /** Average calls per day before the weekday, season and growth factors. */
-const BASE_CALLS_PER_DAY = 27_000;
+const BASE_CALLS_PER_DAY = 25_800;
 /** Tickets per offered call (12 k / 28 k). */
 const TICKETS_PER_CALL = 0.43;
 const DOW_FACTOR = [0.78, 1.12, 1.05, 1.0, 1.0, 0.97, 0.8]; // Sunday … Saturday
@@ -121,7 +121,10 @@ export function createSeedGenerator(options: { seed: number; profile?: HallProfi
 				const pressure = load ** 3 * stress;
 				const abandoned = binomial(rng, offered, 0.012 + 0.05 * pressure);
 				const answered = offered - abandoned;
-				const serviceLevel = Math.min(0.99, Math.max(0.15, 0.97 - 0.45 * load ** 2 * stress));
+				const serviceLevel = Math.min(
+					0.99,
+					Math.max(0.15, 0.96 - 0.25 * load ** 2 * stress ** 1.5)
+				);
 				const answeredWithinTarget = binomial(rng, answered, serviceLevel);
 				const asaSeconds = 4 + 70 * (1 - serviceLevel) * lognormal(rng, 1, 0.15);
 				const talkSeconds = MEAN_TALK_SECONDS * lognormal(rng, 1, 0.05);
