@@ -17,6 +17,7 @@ import {
 	createHistoryMaintenance,
 	HISTORY_TABLES,
 	loadEntities,
+	PLAN_BY_ENTITY_INDEX,
 	TICKET_TYPES,
 	upsertDelta,
 	type Executor,
@@ -63,6 +64,7 @@ export async function rebuildHistory(
 			await tx.execute(
 				sql.raw(`lock table ${HISTORY_TABLES.map((t) => t.table).join(', ')} in exclusive mode`)
 			);
+			await tx.execute(sql`select ${PLAN_BY_ENTITY_INDEX}`);
 			const delta = new RollupDelta();
 			const totals = {
 				calls: await countEntities(tx, 'call.offered'),

@@ -34,6 +34,14 @@ export type HistoryRules = Pick<
 /** Anything that runs SQL: the database or a transaction. */
 export type Executor = Pick<PgDatabase<PgQueryResultHKT, Record<string, never>>, 'execute'>;
 
+/**
+ * `set_config` for the rest of the transaction: no sequential scans. The per-entity select must
+ * use events_entity_idx; without fresh statistics (a burst into a young table, before autovacuum's
+ * analyze) the planner otherwise scans the whole table for every batch (17–35 ms instead of
+ * 0.7 ms per 250 calls, growing with the table). Everything else in these transactions is keyed.
+ */
+export const PLAN_BY_ENTITY_INDEX = sql.raw(`set_config('enable_seqscan', 'off', true)`);
+
 /** Entities per select of their stored events. */
 const SELECT_CHUNK_ENTITIES = 2000;
 /** Rows per upsert statement (one JSON parameter each). */
@@ -74,7 +82,7 @@ export function createHistoryMaintenance(rules: HistoryRules): HistoryMaintenanc
 			...[...ticketIds].map((id) => `t:${id}`)
 		];
 		await tx.execute(sql`
-			select count(pg_advisory_xact_lock(${LOCK_CLASS}, k))
+			select ${PLAN_BY_ENTITY_INDEX}, count(pg_advisory_xact_lock(${LOCK_CLASS}, k))
 			from (select distinct hashtext(x) as k from unnest(${textArray(lockKeys)}::text[]) as x order by 1) as s`);
 
 		const delta = new RollupDelta();
@@ -120,9 +128,12 @@ export async function loadEntities(
 			(payload->'responded')::boolean as responded, (payload->'resolved')::boolean as resolved,
 			(payload->'satisfied')::boolean as satisfied
 		from events
-		where entity = any(${textArray(entities)}::text[]) and type = any(${textArray(types)}::text[])`);
+		where entity = any(${textArray(entities)}::text[])`);
 	const byEntity = new Map<string, WallboardEvent[]>();
 	for (const row of (result as unknown as { rows: StoredRow[] }).rows) {
+		// The type filter is applied here, not in SQL: with it the planner may pick the type index
+		// and read every call event of the table.
+		if (!types.includes(row.type)) continue;
 		let list = byEntity.get(row.entity);
 		if (list === undefined) {
 			list = [];
