@@ -235,6 +235,56 @@ describe.each(backends)('a simulated week through append ($name)', (backend) => 
 	});
 });
 
+describe('two instances appending the same calls at once (PostgreSQL)', () => {
+	it('count each call once: the advisory locks serialise writers of one call', async () => {
+		const db = await createTempDatabase('hw_history_race');
+		const a = await openStore({ databaseUrl: db.url, dataDir: '', history: RULES });
+		const b = await openStore({ databaseUrl: db.url, dataDir: '', history: RULES });
+		try {
+			const day = simulateDay({ seed: 11, dayStart: WEEK_START, scale: 0.01 }).filter((e) =>
+				e.type.startsWith('call.')
+			);
+			// Every call's events split between the two instances, sent in small concurrent batches.
+			const toA = day.filter((_, i) => i % 2 === 0);
+			const toB = day.filter((_, i) => i % 2 === 1);
+			const send = async (store: EventStore, events: WallboardEvent[]) => {
+				for (let i = 0; i < events.length; i += 25)
+					await store.append(events.slice(i, i + 25), WEEK_START);
+			};
+			await Promise.all([
+				send(a, toA),
+				send(b, toB),
+				send(a, toB.slice(0, 200)),
+				send(b, toA.slice(0, 200))
+			]);
+			const kept = await readRollups(a.db);
+			const calls = expectedCallsDaily(day);
+			expect(
+				new Map(
+					kept.history_calls_daily!.map((r) => [
+						`${r.day}|${r.queue}`,
+						[
+							'offered',
+							'answered',
+							'answered_within_target',
+							'abandoned',
+							'wait_ms_sum',
+							'ended',
+							'talk_ms_sum'
+						].map((k) => Number(r[k]))
+					])
+				)
+			).toEqual(calls);
+			await rebuildHistory(a.db, RULES);
+			expect(await readRollups(a.db)).toEqual(kept);
+		} finally {
+			await a.close();
+			await b.close();
+			await db.drop();
+		}
+	});
+});
+
 // ---- the real server -----------------------------------------------------------------------
 
 describe('history API through the built server', () => {
