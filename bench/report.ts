@@ -2,6 +2,7 @@
 import type { BrowserFigures } from './browser';
 import type { PeakDay } from './day';
 import type { FanoutFigures } from './fanout';
+import type { HistoryFigures } from './history';
 import type { IngestFigures } from './ingest';
 import type { ReplayFigures } from './replay';
 import { fmt, type Summary } from './stats';
@@ -20,6 +21,7 @@ export type Results = {
 	replay?: ReplayFigures[];
 	wire?: WireFigures;
 	browser?: BrowserFigures;
+	history?: HistoryFigures;
 };
 
 type Row = [step: string, figure: string, value: string, target?: string, verdict?: string];
@@ -279,6 +281,24 @@ export function rows(r: Results): Row[] {
 			}
 		}
 		for (const k of b.skipped) out.push([s, 'skipped', k]);
+	}
+	const h = r.history;
+	if (h) {
+		const s = `6 history, postgres (${h.years} years)`;
+		out.push([
+			s,
+			'seeded rollups (npm run seed:history generator)',
+			`${fmt(h.calls / 1e6)} M calls, ${fmt(h.tickets / 1e6)} M tickets, ${h.rows.toLocaleString('en-US')} rows in ${fmt(h.seedSeconds)} s`
+		]);
+		for (const q of h.queries) {
+			out.push([
+				s,
+				`${q.name}: HTTP round trip p50 / p95 (server queryMs p50 / p95), ${h.runs} runs`,
+				`${fmt(q.roundTrip.p50)} / ${fmt(q.roundTrip.p95)} ms (${q.queryMs ? `${fmt(q.queryMs.p50)} / ${fmt(q.queryMs.p95)}` : '–'} ms)`,
+				'≤ 100 ms',
+				verdict(q.roundTrip.p95, 100, 'ms')
+			]);
+		}
 	}
 	return out;
 }

@@ -7,6 +7,7 @@
  *   npm run bench -- --only fanout,ingest       # some steps: fanout ingest replay wire browser
  *   npm run bench -- --clients 300 --rate 100 --seconds 30 --minutes 2
  *   npm run bench -- --only fanout,replay --profile   # server CPU profiles of the measured windows
+ *   npm run bench -- --only history             # 3 years of history on PostgreSQL, each endpoint
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -21,9 +22,10 @@ import { runReplay } from './replay';
 import { postgresAvailable, type Backend } from './servers';
 import { runWire } from './wire';
 import { runBrowser } from './browser';
+import { runHistory } from './history';
 
 const HERE = import.meta.dirname;
-const STEPS = ['fanout', 'ingest', 'replay', 'wire', 'browser'] as const;
+const STEPS = ['fanout', 'ingest', 'replay', 'wire', 'browser', 'history'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values: args } = parseArgs({
@@ -156,6 +158,15 @@ try {
 			tempDir,
 			log
 		});
+	});
+	await step('history', async () => {
+		if (!(await postgresAvailable())) {
+			results.notes.push(
+				'history: PostgreSQL did not answer (DATABASE_URL / TEST_DATABASE_URL): skipped.'
+			);
+			return;
+		}
+		results.history = await runHistory({ runs: full ? 50 : 20, tempDir, log });
 	});
 	if (profileDir) {
 		log(`CPU profiles in ${profileDir}: ${readdirSync(profileDir).join(', ')}`);

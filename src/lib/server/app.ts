@@ -10,7 +10,13 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Snapshot, Thresholds, ThresholdsInput, WallboardEvent } from '../contract';
 import { parseThresholds } from '../contract';
-import { LIVE_WINDOW_MS, SURVEY_WINDOW_MS, createMetrics, type Metrics } from '../metrics';
+import {
+	LIVE_WINDOW_MS,
+	SURVEY_WINDOW_MS,
+	createMetrics,
+	type Metrics,
+	type MetricsConfig
+} from '../metrics';
 import { resolveThresholds } from '../metrics/thresholds';
 import type { Config } from './config';
 import { openStore, type EventStore } from './db/store';
@@ -142,14 +148,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		databaseUrl: config.databaseUrl,
 		dataDir: config.dataDir,
 		migrationsFolder: options.migrationsFolder,
-		logger
+		logger,
+		history: metricsConfigOf(config)
 	});
-	const metrics = createMetrics({
-		timezone: config.timezone,
-		serviceLevelTargetMs: config.serviceLevelTargetMs,
-		serviceLevelTargetByQueueMs: config.serviceLevelTargetByQueueMs,
-		dispatchDeadlineMs: config.dispatchDeadlineMs
-	});
+	const metrics = createMetrics(metricsConfigOf(config));
 	let log: EventLog | undefined;
 	// The shared log may deliver events during its replay, before the publisher exists.
 	const wake = { onShared: () => {} };
@@ -507,4 +509,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		}
 	};
 	return app;
+}
+
+/** The metrics rules of the configuration: the live engine's and the history rollups'. */
+export function metricsConfigOf(config: Config): MetricsConfig {
+	return {
+		timezone: config.timezone,
+		serviceLevelTargetMs: config.serviceLevelTargetMs,
+		serviceLevelTargetByQueueMs: config.serviceLevelTargetByQueueMs,
+		dispatchDeadlineMs: config.dispatchDeadlineMs
+	};
 }

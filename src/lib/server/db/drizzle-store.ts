@@ -2,6 +2,8 @@
 import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { WallboardEvent } from '../../contract/events';
+import { DEFAULT_METRICS_CONFIG } from '../../metrics/config';
+import { createHistoryMaintenance, type HistoryRules } from './history';
 import { liveEventsQuery } from './restore';
 import { events, settings } from './schema';
 import type { EventStore } from './store';
@@ -29,8 +31,11 @@ export function entityOf(event: WallboardEvent): string {
 export function createDrizzleStore(
 	kind: EventStore['kind'],
 	db: StoreDatabase,
-	shutdown: () => Promise<void>
+	shutdown: () => Promise<void>,
+	/** The rules the history rollups are kept by (the metrics config); defaults when absent. */
+	historyRules: HistoryRules = DEFAULT_METRICS_CONFIG
 ): EventStore {
+	const history = createHistoryMaintenance(historyRules);
 	let closing: Promise<void> | undefined;
 	const open = () => {
 		if (closing) throw new Error(`the ${kind} event store is closed`);
@@ -69,15 +74,18 @@ export function createDrizzleStore(
 					returning id`);
 				for (const row of rowsOf<{ id: string }>(result)) inserted.add(row.id);
 			};
-			if (rows.length <= APPEND_CHUNK_ROWS) {
-				await insertChunk(db, rows); // one statement: atomic without BEGIN/COMMIT
-			} else {
-				await db.transaction(async (tx) => {
-					for (let i = 0; i < rows.length; i += APPEND_CHUNK_ROWS) {
-						await insertChunk(tx, rows.slice(i, i + APPEND_CHUNK_ROWS));
-					}
-				});
-			}
+			// The insert and the history rollups of what it inserted: one transaction.
+			await db.transaction(async (tx) => {
+				for (let i = 0; i < rows.length; i += APPEND_CHUNK_ROWS) {
+					await insertChunk(tx, rows.slice(i, i + APPEND_CHUNK_ROWS));
+				}
+				if (inserted.size > 0) {
+					await history.apply(
+						tx,
+						[...byId.values()].filter((e) => inserted.has(e.id))
+					);
+				}
+			});
 			return inserted;
 		},
 

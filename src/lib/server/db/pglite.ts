@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { createDrizzleStore } from './drizzle-store';
+import type { HistoryRules } from './history';
 import { acquireFolderLock } from './lock';
 import type { EventStore, StoreLogger } from './store';
 
@@ -12,6 +13,7 @@ export async function openPgliteStore(options: {
 	dataDir: string;
 	migrationsFolder: string;
 	logger: StoreLogger;
+	history?: HistoryRules;
 }): Promise<EventStore> {
 	const { migrationsFolder, logger } = options;
 	const dataDir = path.resolve(options.dataDir);
@@ -30,13 +32,18 @@ export async function openPgliteStore(options: {
 			'event store open, migrations applied'
 		);
 		const opened = client;
-		return createDrizzleStore('pglite', db, async () => {
-			try {
-				await opened.close();
-			} finally {
-				lock.release();
-			}
-		});
+		return createDrizzleStore(
+			'pglite',
+			db,
+			async () => {
+				try {
+					await opened.close();
+				} finally {
+					lock.release();
+				}
+			},
+			options.history
+		);
 	} catch (error) {
 		await client?.close().catch(() => {});
 		lock.release();

@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { createDrizzleStore } from './drizzle-store';
+import type { HistoryRules } from './history';
 import type { EventStore, StoreLogger } from './store';
 
 /** pg_advisory_lock key held while migrating, so two instances starting together take turns. */
@@ -12,6 +13,7 @@ export async function openPostgresStore(options: {
 	databaseUrl: string;
 	migrationsFolder: string;
 	logger: StoreLogger;
+	history?: HistoryRules;
 }): Promise<EventStore> {
 	const { migrationsFolder, logger } = options;
 	const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -30,7 +32,7 @@ export async function openPostgresStore(options: {
 		throw error;
 	}
 	const db = drizzle({ client: pool, casing: 'snake_case' });
-	return createDrizzleStore('postgres', db, () => pool.end());
+	return createDrizzleStore('postgres', db, () => pool.end(), options.history);
 }
 
 /** drizzle's migrator does not lock: hold an advisory lock on one dedicated connection. */

@@ -24,7 +24,9 @@ export const events = pgTable(
 	(t) => [
 		index('events_at_idx').on(t.at),
 		index('events_type_at_idx').on(t.type, t.at),
-		index('events_type_entity_at_idx').on(t.type, t.entity, t.at)
+		index('events_type_entity_at_idx').on(t.type, t.entity, t.at),
+		// All events of a set of calls/tickets (history rollups, history.ts): one probe per entity.
+		index('events_entity_idx').on(t.entity)
 	]
 );
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { WallboardEvent } from '../../contract/events';
 import type { LiveHorizons } from './restore';
 import type { StoreDatabase } from './drizzle-store';
+import type { HistoryRules } from './history';
 
 export type { LiveHorizons } from './restore';
 
@@ -54,6 +55,8 @@ export interface OpenStoreOptions {
 	/** Folder written by drizzle-kit generate; default `<cwd>/drizzle`, then `<repo>/drizzle`. */
 	migrationsFolder?: string;
 	logger?: StoreLogger;
+	/** The rules the history rollups are kept by (the metrics config); defaults when absent. */
+	history?: HistoryRules;
 }
 
 const silentLogger: StoreLogger = { info() {}, warn() {} };
@@ -67,10 +70,20 @@ export async function openStore(options: OpenStoreOptions): Promise<EventStore> 
 	const migrationsFolder = resolveMigrationsFolder(options.migrationsFolder);
 	if (options.databaseUrl) {
 		const { openPostgresStore } = await import('./postgres');
-		return openPostgresStore({ databaseUrl: options.databaseUrl, migrationsFolder, logger });
+		return openPostgresStore({
+			databaseUrl: options.databaseUrl,
+			migrationsFolder,
+			logger,
+			history: options.history
+		});
 	}
 	const { openPgliteStore } = await import('./pglite');
-	return openPgliteStore({ dataDir: options.dataDir, migrationsFolder, logger });
+	return openPgliteStore({
+		dataDir: options.dataDir,
+		migrationsFolder,
+		logger,
+		history: options.history
+	});
 }
 
 /**
