@@ -1,5 +1,5 @@
 /**
- * `npm run seed:history [-- --years 3 --seed 12345 --replace]`: fills the history rollups with
+ * `npm run seed:history [-- --years 3 --seed 12345 --replace | --if-empty]`: fills the history rollups with
  * synthetic days at Beijing's scale, ending yesterday (WALLBOARD_TIMEZONE), on the database the
  * server uses (DATABASE_URL, else the PGlite folder DATA_DIR; stop the server first for PGlite).
  */
@@ -18,11 +18,15 @@ const { values } = parseArgs({
 		years: { type: 'string', default: '3' },
 		seed: { type: 'string', default: '12345' },
 		replace: { type: 'boolean', default: false },
+		// `npm run demo`: seed a fresh install, leave one that has history alone.
+		'if-empty': { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false }
 	}
 });
 if (values.help) {
-	process.stdout.write('usage: npm run seed:history -- [--years 3] [--seed 12345] [--replace]\n');
+	process.stdout.write(
+		'usage: npm run seed:history -- [--years 3] [--seed 12345] [--replace | --if-empty]\n'
+	);
 	process.exit(0);
 }
 const years = Number(values.years);
@@ -51,7 +55,9 @@ const store = await openStore({
 });
 try {
 	const existing = await countHistoryRows(store.db);
-	if (existing > 0 && !values.replace) {
+	if (existing > 0 && values['if-empty']) {
+		process.stdout.write(`history already holds ${existing} rows: not seeding\n`);
+	} else if (existing > 0 && !values.replace) {
 		process.stderr.write(
 			`the history tables already hold ${existing} rows; pass --replace to delete them and seed afresh\n`
 		);
