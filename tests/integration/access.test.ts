@@ -527,3 +527,21 @@ describe('rate limits on the real server', () => {
 		expect(responses.filter((r) => r.status === 200).length).toBeLessThanOrEqual(2);
 	});
 });
+
+describe('body limits', () => {
+	it('refuses a large body on a form or JSON endpoint with 413, before reading it', async () => {
+		const big = 'x'.repeat(300 * 1024);
+		const login = await fetch(`${server.url}/login`, {
+			method: 'POST',
+			headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+			body: `username=${big}`
+		});
+		expect(login.status).toBe(413);
+		const ack = await fetch(`${server.url}/api/v1/thresholds`, {
+			method: 'PUT',
+			headers: { ...creds.manager, origin: server.url, 'content-type': 'application/json' },
+			body: JSON.stringify({ pad: big })
+		});
+		expect(ack.status).toBe(413);
+	});
+});

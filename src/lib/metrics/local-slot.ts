@@ -8,7 +8,7 @@
  * multiple of 15 minutes, so a block maps to one slot; a block whose first and last millisecond
  * disagree (historical offsets) is never cached and is formatted per call.
  */
-import { BLOCK_MS } from './timezone';
+import { BLOCK_MS, zoneFormatter } from './timezone';
 
 export const SLOT_MINUTES = 15;
 const CACHE_MAX_BLOCKS = 20_000;
@@ -18,20 +18,14 @@ export type LocalSlotFn = (ms: number) => LocalSlot;
 
 /** Returns `slotOf` bound to `timezone`. Throws a RangeError naming an unknown zone. */
 export function createLocalSlot(timezone: string): LocalSlotFn {
-	let formatter: Intl.DateTimeFormat;
-	try {
-		formatter = new Intl.DateTimeFormat('en-US', {
-			timeZone: timezone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23'
-		});
-	} catch {
-		throw new RangeError(`unknown IANA time zone ${JSON.stringify(timezone)}`);
-	}
+	const formatter = zoneFormatter(timezone, {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	});
 	const cache = new Map<number, LocalSlot>();
 
 	const format = (ms: number): LocalSlot => {

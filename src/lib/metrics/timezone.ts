@@ -19,22 +19,24 @@ const DAY_MS = 86_400_000;
 /** A function from epoch ms to the business day in one zone, with its own bounded cache. */
 export type BusinessDayFn = (ms: number) => string;
 
+/** An en-US formatter in `timezone`; a RangeError naming the zone when it is unknown. */
+export function zoneFormatter(
+	timezone: string,
+	options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
+	try {
+		return new Intl.DateTimeFormat('en-US', { ...options, timeZone: timezone });
+	} catch {
+		throw new RangeError(`unknown IANA time zone ${JSON.stringify(timezone)}`);
+	}
+}
+
 /**
  * Returns `businessDayOf` bound to `timezone`, with its own formatter and cache. Throws a
  * RangeError naming the zone when it is unknown.
  */
 export function createBusinessDay(timezone: string): BusinessDayFn {
-	let formatter: Intl.DateTimeFormat;
-	try {
-		formatter = new Intl.DateTimeFormat('en-US', {
-			timeZone: timezone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit'
-		});
-	} catch {
-		throw new RangeError(`unknown IANA time zone ${JSON.stringify(timezone)}`);
-	}
+	const formatter = zoneFormatter(timezone, { year: 'numeric', month: '2-digit', day: '2-digit' });
 	const cache = new Map<number, string>();
 
 	const format = (ms: number): string => {

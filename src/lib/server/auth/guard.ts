@@ -12,6 +12,8 @@ import type { Principal } from './roles';
 import { getApp } from '../runtime';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Largest body a page form or a JSON endpoint other than ingest accepts. */
+export const FORM_BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Where each kind of principal starts. */
 export function homeOf(principal: Principal | null): string {
@@ -139,6 +141,18 @@ export const guard: Handle = async ({ event, resolve }) => {
 			.catch(() => null);
 	}
 	event.locals.principal = principal;
+
+	// Forms and JSON endpoints take small bodies; only the ingest route takes its own, larger limit
+	// (adapter-node's BODY_SIZE_LIMIT stays the backstop for bodies sent without a length).
+	if (access !== 'source') {
+		const length = Number(event.request.headers.get('content-length') ?? 0);
+		if (length > FORM_BODY_LIMIT_BYTES) {
+			return json(
+				{ error: `request body is larger than ${FORM_BODY_LIMIT_BYTES} bytes` },
+				{ status: 413 }
+			);
+		}
+	}
 
 	if (access !== 'source' && crossSite(event, app.config.allowedOrigins)) {
 		app.logger.warn(
