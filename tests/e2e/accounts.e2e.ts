@@ -4,7 +4,7 @@
  * with a clear notice when the admin revokes it.
  */
 import { expect, test } from '@playwright/test';
-import { TEST_ADMIN_PASSWORD } from '../helpers/auth';
+import { TEST_ADMIN_PASSWORD, signIn } from '../helpers/auth';
 import { removeDir, startServer, type ServerHandle } from '../helpers/server';
 
 let server: ServerHandle;
@@ -78,4 +78,22 @@ test('a TV enrols with a typed code, shows live data, and is cut off when revoke
 	await tv.screenshot({ path: 'test-results/wall-revoked-3840.png' });
 	await tvContext.close();
 	await admin.close();
+});
+
+test('a supervisor’s menu offers only their pages and signs them out', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await signIn(page, server, 'supervisor');
+	await page.goto(`${server.url}/supervisor`);
+	const menu = page.getByTestId('account-menu');
+	await expect(menu).toContainText('test-supervisor');
+	await menu.locator('summary').click();
+	await expect(page.getByTestId('menu-wall')).toBeVisible();
+	await expect(page.getByTestId('menu-account')).toBeVisible();
+	await expect(page.getByTestId('menu-manager')).toHaveCount(0);
+	await expect(page.getByTestId('menu-admin')).toHaveCount(0);
+	await page.screenshot({ path: test.info().outputPath('supervisor-menu-390.png') });
+	await page.getByTestId('menu-sign-out').click();
+	await expect(page).toHaveURL(/\/login$/);
+	await page.goto(`${server.url}/supervisor`);
+	await expect(page).toHaveURL(/\/login\?next=%2Fsupervisor$/);
 });
