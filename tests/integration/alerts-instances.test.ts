@@ -1,14 +1,16 @@
 /**
  * Alerts with two instances on one PostgreSQL and one Redis: the database is the truth. A breach
  * seen by both is raised once (the partial unique index), an acknowledgement on one shows on the
- * other's screens, and the clearing is stored once.
+ * other's screens, and the clearing is stored once. A display revoked on one instance is cut off
+ * on the other (through the Socket.IO Redis adapter).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createClient } from 'redis';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertList } from '../../src/lib/contract';
-import { authHeaders, TEST_ADMIN_PASSWORD } from '../helpers/auth';
+import { authHeaders, enrolDisplay, formAction, TEST_ADMIN_PASSWORD } from '../helpers/auth';
 import { createTempDatabase } from '../helpers/pg';
 import { postEvents, removeDir, startServer, type ServerHandle } from '../helpers/server';
 
@@ -77,7 +79,7 @@ afterAll(async () => {
 	await db?.drop();
 });
 
-describe('alerts on two instances', () => {
+describe('alerts and revocation on two instances', () => {
 	it('raise once, acknowledge on one and see it on the other, clear once', async () => {
 		const [a, b] = servers as [ServerHandle, ServerHandle];
 		const key = 'overdueEmergency:all';
@@ -120,5 +122,31 @@ describe('alerts on two instances', () => {
 		expect(stored).toHaveLength(1);
 		expect(stored[0]?.cleared_at).not.toBeNull();
 		expect(stored[0]?.acked_by).toMatch(/.+/);
+	});
+
+	it('a display revoked on one instance is cut off on the other within 5 s', async () => {
+		const [a, b] = servers as [ServerHandle, ServerHandle];
+		const screen = await enrolDisplay(a, 'Cross-instance screen');
+		const socket = io(b.url, {
+			transports: ['websocket'],
+			forceNew: true,
+			reconnection: false,
+			extraHeaders: { cookie: screen.cookie }
+		});
+		await new Promise<void>((resolve, reject) => {
+			socket.once('snapshot', () => resolve());
+			socket.once('connect_error', reject);
+		});
+		const cut = new Promise<number>((resolve) =>
+			socket.once('disconnect', () => resolve(performance.now()))
+		);
+		const started = performance.now();
+		const admin = await authHeaders(a, 'admin');
+		await formAction(a, admin.cookie!, '/admin/displays?/revoke', { id: screen.id });
+		const at = await Promise.race([cut, new Promise<number>((r) => setTimeout(() => r(-1), 6000))]);
+		socket.close();
+		expect(at).toBeGreaterThan(0);
+		console.log(`revoked on A, cut on B after ${Math.round(at - started)} ms`);
+		expect(at - started).toBeLessThan(5000);
 	});
 });
