@@ -54,6 +54,16 @@ test('a TV enrols with a typed code, shows live data, and is cut off when revoke
 	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
 	await expect(admin.getByTestId('enrolment-link')).toContainText('/enrol/');
 	await admin.screenshot({ path: 'test-results/admin-displays-1920.png' });
+	// A data source with required signatures: token and secret shown once.
+	await admin.getByRole('link', { name: '数据源 Sources' }).click();
+	await admin.getByLabel('名称 Name').fill('telephony-acd');
+	await admin.getByLabel('请求签名 Request signing').selectOption('required');
+	await admin.getByRole('button', { name: '创建 Create' }).click();
+	await expect(admin.getByTestId('source-token')).toHaveText(/^[A-Za-z0-9_-]{43}$/);
+	await expect(admin.getByTestId('source-secret')).toHaveText(/^whsec_/);
+	await expect(admin.getByTestId('source-row')).toContainText('必须 required');
+	await admin.screenshot({ path: 'test-results/admin-sources-1920.png' });
+	await admin.getByRole('link', { name: '大屏 Displays' }).click();
 
 	const tvContext = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
 	const tv = await tvContext.newPage();
