@@ -48,6 +48,7 @@ test('a TV enrols with a typed code, shows live data, and is cut off when revoke
 	await admin.getByRole('button', { name: '登录' }).click();
 	await expect(admin).toHaveURL(/\/admin$/);
 	await admin.getByRole('link', { name: '大屏 Displays' }).click();
+	await expect(admin).toHaveURL(/\/admin\/displays$/);
 	await admin.getByLabel('名称 Name').fill('Hall left 大厅左屏');
 	await admin.getByRole('button', { name: /Create \+ code/ }).click();
 	const code = (await admin.getByTestId('enrolment-code').textContent())!.trim();
@@ -56,6 +57,8 @@ test('a TV enrols with a typed code, shows live data, and is cut off when revoke
 	await admin.screenshot({ path: 'test-results/admin-displays-1920.png' });
 	// A data source with required signatures: token and secret shown once.
 	await admin.getByRole('link', { name: '数据源 Sources' }).click();
+	await expect(admin).toHaveURL(/\/admin\/sources$/); // the displays page has a Name field too
+	await expect(admin.getByRole('heading', { name: '数据源 Ingest sources' })).toBeVisible();
 	await admin.getByLabel('名称 Name').fill('telephony-acd');
 	await admin.getByLabel('请求签名 Request signing').selectOption('required');
 	await admin.getByRole('button', { name: '创建 Create' }).click();
@@ -64,6 +67,7 @@ test('a TV enrols with a typed code, shows live data, and is cut off when revoke
 	await expect(admin.getByTestId('source-row')).toContainText('必须 required');
 	await admin.screenshot({ path: 'test-results/admin-sources-1920.png' });
 	await admin.getByRole('link', { name: '大屏 Displays' }).click();
+	await expect(admin).toHaveURL(/\/admin\/displays$/);
 
 	const tvContext = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
 	const tv = await tvContext.newPage();
