@@ -3,7 +3,7 @@
  * with long-lived mutable state (timers, connections); everything it wires is passed in or
  * created here and released by `close()`.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { hostname } from 'node:os';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -34,7 +34,8 @@ import { createSupervision } from './realtime/supervision';
 import { createTelemetry, type Telemetry } from './telemetry';
 import { UnavailableError } from './errors';
 import { createAccounts, type Accounts, type SourceCredential } from './auth/accounts';
-import { createAuthenticator, type Authenticator } from './auth/authenticate';
+import { bearerToken, createAuthenticator, type Authenticator } from './auth/authenticate';
+import { matchesHash } from './auth/secrets';
 import { createLimiter, type Limiter } from './auth/rate-limit';
 
 const PRUNE_INTERVAL_MS = 60_000;
@@ -61,8 +62,6 @@ export interface App {
 	snapshot(): Promise<Snapshot>;
 	/** True when the database answers and the live state is restored. */
 	ready(): Promise<boolean>;
-	/** True for the bootstrap INGEST_TOKEN (generated or from the environment). */
-	checkIngestToken(authorization: string | null): boolean;
 	/**
 	 * The data source a bearer token belongs to: the bootstrap INGEST_TOKEN or an active named
 	 * source created by an admin; null for anything else.
@@ -96,15 +95,6 @@ export interface App {
 export type AppOptions = { logger?: Logger; now?: () => number; migrationsFolder?: string };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
-
-function bearer(authorization: string | null): string | null {
-	const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-	return m ? (m[1] as string) : null;
-}
-
-function sameSecret(presented: string, expectedHash: Buffer): boolean {
-	return timingSafeEqual(sha256(presented), expectedHash);
-}
 
 async function resolveIngestTokenHash(
 	config: Config,
@@ -420,14 +410,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 				return false;
 			}
 		},
-		checkIngestToken(authorization) {
-			const token = bearer(authorization);
-			return token !== null && sameSecret(token, ingestTokenHash);
-		},
 		async sourceFor(authorization) {
-			const token = bearer(authorization);
+			const token = bearerToken(authorization);
 			if (token === null || token.length > 200) return null;
-			if (sameSecret(token, ingestTokenHash)) return BOOTSTRAP_SOURCE;
+			if (matchesHash(token, ingestTokenHash)) return BOOTSTRAP_SOURCE;
 			const source = await accounts.sourceByToken(token);
 			if (source) {
 				accounts

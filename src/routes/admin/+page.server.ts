@@ -19,7 +19,6 @@ export const load: PageServerLoad = async () => {
 		sources: sources.filter((s) => !s.revoked).length,
 		bootstrapToken: !app.config.ingestToken
 			? 'generated at the first start (printed once)'
-			: 'from INGEST_TOKEN',
-		openReads: await app.openReads()
+			: 'from INGEST_TOKEN'
 	};
 };

@@ -9,6 +9,11 @@ export function sha256Hex(value: string): string {
 	return createHash('sha256').update(value).digest('hex');
 }
 
+/** True when sha-256(presented) is `expectedHash`, compared in constant time. */
+export function matchesHash(presented: string, expectedHash: Buffer): boolean {
+	return timingSafeEqual(createHash('sha256').update(presented).digest(), expectedHash);
+}
+
 /** Compares two strings in time independent of where they differ. */
 export function sameSecret(a: string, b: string): boolean {
 	const x = createHash('sha256').update(a).digest();
