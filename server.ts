@@ -8,6 +8,10 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { ConfigError, loadConfig, startApp, stopApp } from './src/lib/server/start';
 
+// A log reader that went away (EPIPE on a dead `| tee`) must not crash the server or keep it
+// from stopping; the logger (logger.ts) drops what it cannot write.
+process.stdout.on('error', () => {});
+
 let config;
 try {
 	config = loadConfig(process.env);
@@ -29,11 +33,11 @@ process.env.BODY_SIZE_LIMIT ??= String(Math.max(2 * config.ingestBodyLimitBytes,
 const OWN_PROTOCOL_HEADER = 'x-hotline-wallboard-protocol';
 const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
-const handlerUrl = pathToFileURL(path.resolve('build/handler.js')).href;
+// HW_BUILD_DIR: the folder `npm run build` wrote with the same variable (svelte.config.js).
+const handlerFile = path.join(process.env.HW_BUILD_DIR || 'build', 'handler.js');
+const handlerUrl = pathToFileURL(path.resolve(handlerFile)).href;
 const { handler } = (await import(handlerUrl).catch((err: unknown) => {
-	process.stderr.write(
-		`Cannot load build/handler.js: run "npm run build" first.\n${String(err)}\n`
-	);
+	process.stderr.write(`Cannot load ${handlerFile}: run "npm run build" first.\n${String(err)}\n`);
 	process.exit(1);
 })) as { handler: (req: unknown, res: unknown, next?: () => void) => void };
 
@@ -50,12 +54,53 @@ try {
 }
 const running = app;
 
+/** The listening address as this process can reach it (a wildcard address is reached on loopback). */
+const reachable = (host: string) =>
+	host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host;
+
+/**
+ * Resolves once the server answers its own /healthz: the moment a person opening the printed
+ * address gets a page (listening alone is not that: the simulator's first catch-up keeps the
+ * process busy for seconds right after `listen`). Tries every 100 ms.
+ */
+async function serving(url: string): Promise<void> {
+	for (;;) {
+		if (stopping) return;
+		const ok = await fetch(url, { signal: AbortSignal.timeout(30_000) }).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (ok) return;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
 server.listen(config.port, config.host, () => {
 	const { port } = server.address() as AddressInfo;
 	const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 	running.logger.info({ port, url: `http://${shown}:${port}/` }, 'listening');
-	process.stdout.write(`\n  Hotline Wallboard is up: http://${shown}:${port}/\n\n`);
-	running.startBackground();
+	if (config.simulate.enabled) {
+		process.stdout.write(
+			`\n  Hotline Wallboard is starting: replaying today's simulated traffic…\n`
+		);
+	}
+	void running
+		.startBackground()
+		.then(() => serving(`http://${reachable(config.host)}:${port}/healthz`))
+		.then(() => {
+			if (stopping) return;
+			running.logger.info({ port }, 'serving');
+			// After the log lines before it (the logger writes stdout asynchronously), or after 1 s
+			// if a reader that stopped reading keeps the logger's buffer from draining.
+			let said = false;
+			const sayUp = () => {
+				if (said) return;
+				said = true;
+				process.stdout.write(`\n  Hotline Wallboard is up: http://${shown}:${port}/\n\n`);
+			};
+			setTimeout(sayUp, 1000).unref();
+			running.logger.flush(() => sayUp());
+		});
 });
 
 let stopping = false;

@@ -70,7 +70,7 @@ export type BrowserFigures = {
 
 type Metrics = Record<string, number>;
 
-async function measurePage(
+export async function measurePage(
 	browser: Browser,
 	server: RealServer,
 	path: string,

@@ -9,10 +9,10 @@ import { simulateDay } from '../src/lib/server/ingest/simulator';
 
 export type PeakDay = { events: WallboardEvent[]; generated: number; dayStart: number; ms: number };
 
-export function peakDay(now = Date.now()): PeakDay {
+export function peakDay(now = Date.now(), scale = 1): PeakDay {
 	const started = performance.now();
 	const dayStart = now - 86_400_000;
-	const all = simulateDay({ seed: 12345, dayStart, scale: 1 });
+	const all = simulateDay({ seed: 12345, dayStart, scale });
 	const events = all.filter((e) => e.at <= now);
 	return { events, generated: all.length, dayStart, ms: performance.now() - started };
 }

@@ -36,6 +36,8 @@ export type FanoutOptions = {
 	tempDir: () => string;
 	log: (s: string) => void;
 	profileDir?: string;
+	/** Unrecorded warm-up before each run (default 2 s; the smoke run shortens it). */
+	warmSeconds?: number;
 };
 
 /** The client worker process, driven request by request. */
@@ -121,7 +123,7 @@ const offeredEvent = (run: string) => (k: number) => ({
 async function measureRun<S>(
 	worker: ClientWorker,
 	url: string,
-	o: { rate: number; seconds: number; batch: number; run: string },
+	o: { rate: number; seconds: number; batch: number; run: string; warmSeconds: number },
 	sample: () => Promise<S>
 ): Promise<RunFigures & { wire: WireSizes; result: OpenLoadResult; before: S; after: S }> {
 	const poster = createPoster(url, TEST_INGEST_TOKEN);
@@ -129,7 +131,7 @@ async function measureRun<S>(
 		// Warm-up (JIT, connection pool), not recorded.
 		await openLoad(poster, {
 			rate: o.rate,
-			seconds: 2,
+			seconds: o.warmSeconds,
 			batch: o.batch,
 			makeEvent: offeredEvent(`${o.run}-warm`)
 		});
@@ -183,6 +185,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutFigures> {
 	const runId = `bench-${Date.now().toString(36)}`;
 	// Local noon: the business day (and so offeredToday) cannot roll over during the run.
 	const timezone = zoneWithLocalHour(12);
+	const warmSeconds = o.warmSeconds ?? 2;
 
 	// --- the real server ---
 	o.log(
@@ -205,7 +208,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutFigures> {
 		const run = await measureRun(
 			worker,
 			server.url,
-			{ rate: o.rate, seconds: o.seconds, batch: 1, run: runId },
+			{ rate: o.rate, seconds: o.seconds, batch: 1, run: runId, warmSeconds },
 			async () => {
 				server.toggleProfile(); // with --profile: brackets the recorded run
 				return sampleReal(server);
@@ -225,9 +228,10 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutFigures> {
 			server.url,
 			{
 				rate: o.rate,
-				seconds: Math.max(5, Math.round(o.seconds / 2)),
+				seconds: Math.max(Math.min(5, o.seconds), Math.round(o.seconds / 2)),
 				batch,
-				run: `${runId}-b`
+				run: `${runId}-b`,
+				warmSeconds
 			},
 			async () => undefined
 		);
@@ -284,7 +288,7 @@ async function runBaseline(
 		const run = await measureRun(
 			worker,
 			baseline.url,
-			{ rate: o.rate, seconds, batch: 1, run: `${runId}-${mode}` },
+			{ rate: o.rate, seconds, batch: 1, run: `${runId}-${mode}`, warmSeconds: o.warmSeconds ?? 2 },
 			() => baseline.stats()
 		);
 		const delivered = run.latency.patchesPerClient * o.clients;

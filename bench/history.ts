@@ -42,9 +42,12 @@ export type HistoryFigures = {
 
 export async function runHistory(o: {
 	runs: number;
+	/** Years of history to seed (default 3; the smoke run seeds a few days). */
+	years?: number;
 	tempDir: () => string;
 	log: (s: string) => void;
 }): Promise<HistoryFigures> {
+	const years = o.years ?? YEARS;
 	const db = await createDatabase('postgres', o.tempDir);
 	const url = db.env.DATABASE_URL as string;
 	try {
@@ -52,12 +55,12 @@ export async function runHistory(o: {
 		const orm = drizzle({ client: pool, casing: 'snake_case' });
 		await migrate(orm, { migrationsFolder: 'drizzle' });
 		const lastDay = addDays(businessDayOf(Date.now(), TIMEZONE), -1);
-		const daysTotal = Math.round(YEARS * 365.25);
+		const daysTotal = Math.max(1, Math.round(years * 365.25));
 		o.log(`history: seeding ${daysTotal} days ending ${lastDay} into PostgreSQL`);
 		const started = performance.now();
 		const seeded = await writeSeed(
 			orm as unknown as StoreDatabase,
-			createSeedGenerator({ seed: SEED }).days(lastDay, YEARS),
+			createSeedGenerator({ seed: SEED }).days(lastDay, years),
 			{ daysTotal, replace: false }
 		);
 		const seedSeconds = (performance.now() - started) / 1000;
@@ -124,7 +127,7 @@ export async function runHistory(o: {
 				queries.push(figure);
 			}
 			return {
-				years: YEARS,
+				years,
 				days: seeded.daysDone,
 				calls: seeded.calls,
 				tickets: seeded.tickets,

@@ -115,11 +115,19 @@ export async function closedLoad(
 	bodies: () => string | undefined,
 	concurrency: number,
 	maxSeconds: number
-): Promise<{ accepted: number; failed: number; seconds: number; response: Summary }> {
+): Promise<{
+	accepted: number;
+	failed: number;
+	/** Failed POSTs by HTTP status (0: no answer). */
+	failures: Record<number, number>;
+	seconds: number;
+	response: Summary;
+}> {
 	const started = clock();
 	const deadline = started + maxSeconds * 1000;
 	let accepted = 0;
 	let failed = 0;
+	const failures: Record<number, number> = {};
 	const times: number[] = [];
 	const lane = async () => {
 		for (;;) {
@@ -129,9 +137,18 @@ export async function closedLoad(
 			const r = await poster.post(body);
 			times.push(r.ms);
 			if (r.status === 200) accepted += r.accepted;
-			else failed++;
+			else {
+				failed++;
+				failures[r.status] = (failures[r.status] ?? 0) + 1;
+			}
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, lane));
-	return { accepted, failed, seconds: (clock() - started) / 1000, response: summarize(times) };
+	return {
+		accepted,
+		failed,
+		failures,
+		seconds: (clock() - started) / 1000,
+		response: summarize(times)
+	};
 }

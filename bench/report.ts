@@ -1,5 +1,6 @@
 /** The results of one run (bench/results.json) and the table printed from them. */
 import type { BrowserFigures } from './browser';
+import type { BoardsFigures } from './boards';
 import type { PeakDay } from './day';
 import type { FanoutFigures } from './fanout';
 import type { HistoryFigures } from './history';
@@ -10,7 +11,14 @@ import type { WireFigures } from './wire';
 
 export type Results = {
 	machine: { cores: number; cpu: string; node: string; memoryGb: number; date: string };
-	options: { clients: number; rate: number; seconds: number; minutes: number; full: boolean };
+	options: {
+		clients: number;
+		rate: number;
+		seconds: number;
+		minutes: number;
+		full: boolean;
+		smoke?: boolean;
+	};
 	notes: string[];
 	errors: string[];
 	/** Share of the CPUs busy with other processes in the second before each step. */
@@ -21,6 +29,7 @@ export type Results = {
 	replay?: ReplayFigures[];
 	wire?: WireFigures;
 	browser?: BrowserFigures;
+	boards?: BoardsFigures;
 	history?: HistoryFigures;
 };
 
@@ -121,6 +130,10 @@ export function rows(r: Results): Row[] {
 			`HTTP, ${g.concurrency} connections, batch 1 / 100 / 500`,
 			`${http} events/s${failed ? ` (${failed} POSTs FAILED)` : ''}`
 		]);
+		const singles = Object.entries(g.singles ?? {})
+			.map(([c, x]) => `${c}: ${fmt(x.eventsPerSecond)} events/s (p50 ${fmt(x.response.p50)} ms)`)
+			.join('; ');
+		if (singles) out.push([s, 'HTTP, 1 event per POST, by connections', singles]);
 		const best = Math.max(...Object.values(g.http).map((x) => x.eventsPerSecond));
 		out.push([
 			s,

@@ -1,13 +1,18 @@
 /**
  * `npm run bench` — the benchmark harness (issue 4). Short default run; `--full` for the long
- * one. Prints a table and writes bench/results.json. See BENCHMARKS.md.
+ * one; `--smoke` for every step at toy sizes with a check that each produced its figures (CI).
+ * Prints a table and writes bench/results.json. See BENCHMARKS.md. Exits non-zero when a step
+ * failed.
  *
  *   npm run bench                               # default: 500 clients, 200 events/s, 20 s
  *   npm run bench -- --full                     # longer runs, 10 browser minutes
+ *   npm run bench -- --smoke                    # every step at toy sizes, ~1 min; checks figures
  *   npm run bench -- --only fanout,ingest       # some steps: fanout ingest replay wire browser
  *   npm run bench -- --clients 300 --rate 100 --seconds 30 --minutes 2
  *   npm run bench -- --only fanout,replay --profile   # server CPU profiles of the measured windows
  *   npm run bench -- --only history             # 3 years of history on PostgreSQL, each endpoint
+ *   npm run bench -- --only boards              # 1,000 board switches (heap, DOM), ms per update per board
+ *   npm run bench -- --only ingest --ingest-http-only [--profile]   # HTTP ingest only
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -23,29 +28,41 @@ import { postgresAvailable, type Backend } from './servers';
 import { runWire } from './wire';
 import { runBrowser } from './browser';
 import { runHistory } from './history';
+import { runBoards } from './boards';
+import { SMOKE, smokeProblems } from './smoke';
 
 const HERE = import.meta.dirname;
-const STEPS = ['fanout', 'ingest', 'replay', 'wire', 'browser', 'history'] as const;
+const STEPS = ['fanout', 'ingest', 'replay', 'wire', 'browser', 'boards', 'history'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values: args } = parseArgs({
 	options: {
 		full: { type: 'boolean', default: false },
+		smoke: { type: 'boolean', default: false },
+		help: { type: 'boolean', default: false },
 		clients: { type: 'string' },
 		rate: { type: 'string' },
 		seconds: { type: 'string' },
 		minutes: { type: 'string' },
 		only: { type: 'string' },
-		profile: { type: 'boolean', default: false }
+		profile: { type: 'boolean', default: false },
+		'ingest-http-only': { type: 'boolean', default: false }
 	}
 });
 
+if (args.help) {
+	const doc = readFileSync(import.meta.filename, 'utf8').split('*/')[0] ?? '';
+	console.log(doc.replace(/^\/\*\*\n?|^ \* ?/gm, ''));
+	process.exit(0);
+}
 const full = args.full ?? false;
+const smoke = args.smoke ?? false;
+if (smoke && full) throw new Error('--smoke and --full exclude each other');
 const options = {
-	clients: Number(args.clients ?? 500),
-	rate: Number(args.rate ?? 200),
-	seconds: Number(args.seconds ?? (full ? 60 : 20)),
-	minutes: Number(args.minutes ?? (full ? 10 : 1))
+	clients: Number(args.clients ?? (smoke ? SMOKE.clients : 500)),
+	rate: Number(args.rate ?? (smoke ? SMOKE.rate : 200)),
+	seconds: Number(args.seconds ?? (smoke ? SMOKE.seconds : full ? 60 : 20)),
+	minutes: Number(args.minutes ?? (smoke ? SMOKE.browserSeconds / 60 : full ? 10 : 1))
 };
 const steps = new Set<Step>(
 	args.only ? (args.only.split(',').map((s) => s.trim()) as Step[]) : [...STEPS]
@@ -67,7 +84,7 @@ const log = (s: string) =>
 
 const results: Results = {
 	machine: machine(),
-	options: { ...options, full },
+	options: { ...options, full, smoke },
 	notes: [],
 	errors: [],
 	otherLoad: {}
@@ -112,7 +129,13 @@ if (profileDir) {
 
 try {
 	await step('fanout', async () => {
-		results.fanout = await runFanout({ ...options, tempDir, log, profileDir });
+		results.fanout = await runFanout({
+			...options,
+			warmSeconds: smoke ? SMOKE.warmSeconds : undefined,
+			tempDir,
+			log,
+			profileDir
+		});
 	});
 	if (steps.has('ingest') || steps.has('replay')) {
 		const backends: Backend[] = ['pglite'];
@@ -121,8 +144,9 @@ try {
 			results.notes.push(
 				'PostgreSQL did not answer (DATABASE_URL / TEST_DATABASE_URL): PGlite only.'
 			);
-		log('generating the peak day (seed 12345, scale 1)');
-		const day = peakDay();
+		const scale = smoke ? SMOKE.dayScale : 1;
+		log(`generating the peak day (seed 12345, scale ${scale})`);
+		const day = peakDay(Date.now(), scale);
 		results.day = { ...day, events: day.events.length };
 		await step('ingest', async () => {
 			results.ingest = [];
@@ -131,10 +155,12 @@ try {
 					await runIngest({
 						backend,
 						events: day.events,
-						seconds: full ? 15 : 3,
-						inProcessSeconds: full ? 10 : 1.5,
+						seconds: smoke ? SMOKE.ingestSeconds : full ? 15 : 3,
+						inProcessSeconds: smoke ? SMOKE.inProcessSeconds : full ? 10 : 1.5,
 						tempDir,
-						log
+						log,
+						httpOnly: args['ingest-http-only'],
+						profileDir
 					})
 				);
 			}
@@ -149,12 +175,22 @@ try {
 		});
 	}
 	await step('wire', async () => {
-		results.wire = await runWire({ seconds: full ? 60 : 8, tempDir, log });
+		results.wire = smoke
+			? await runWire({ seconds: SMOKE.wireSeconds, scale: SMOKE.wireScale, tempDir, log })
+			: await runWire({ seconds: full ? 60 : 8, tempDir, log });
 	});
 	await step('browser', async () => {
 		results.browser = await runBrowser({
 			seconds: options.minutes * 60,
 			trace: args.profile ?? false,
+			tempDir,
+			log
+		});
+	});
+	await step('boards', async () => {
+		results.boards = await runBoards({
+			switches: smoke ? SMOKE.boardSwitches : 1000,
+			seconds: smoke ? SMOKE.browserSeconds : full ? 60 : 20,
 			tempDir,
 			log
 		});
@@ -166,7 +202,9 @@ try {
 			);
 			return;
 		}
-		results.history = await runHistory({ runs: full ? 50 : 20, tempDir, log });
+		results.history = smoke
+			? await runHistory({ runs: SMOKE.historyRuns, years: SMOKE.historyYears, tempDir, log })
+			: await runHistory({ runs: full ? 50 : 20, tempDir, log });
 	});
 	if (profileDir) {
 		log(`CPU profiles in ${profileDir}: ${readdirSync(profileDir).join(', ')}`);
@@ -174,6 +212,15 @@ try {
 	}
 } finally {
 	rmSync(tempRoot, { recursive: true, force: true });
-	writeFileSync(path.join(HERE, 'results.json'), JSON.stringify(results, null, '\t') + '\n');
+	// A smoke run keeps its toy figures apart from the last real run's.
+	const file = smoke ? 'results.smoke.json' : 'results.json';
+	writeFileSync(path.join(HERE, file), JSON.stringify(results, null, '\t') + '\n');
 }
 console.log(table(results));
+const problems = smoke ? smokeProblems(results, steps) : results.errors;
+if (problems.length > 0) {
+	log(`${smoke ? 'smoke: ' : ''}${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+	process.exitCode = 1;
+} else if (smoke) {
+	log(`smoke: every step ran and produced its figures (${[...steps].join(', ')})`);
+}

@@ -13,6 +13,9 @@ import { promValue, sleep, waitUntil } from './stats';
 
 export { TEST_INGEST_TOKEN } from '../tests/helpers/server';
 
+/** The machine reader's token every bench server gets: `/metrics` answers only a reader or admin. */
+export const BENCH_READ_TOKEN = 'bench-read-token-0123456789';
+
 const HERE = import.meta.dirname;
 
 export type Backend = 'pglite' | 'postgres';
@@ -100,7 +103,15 @@ export async function startReal(
 	for (let attempt = 0; !handle; attempt++) {
 		try {
 			handle = await startServer(
-				{ ...db.env, ...profileEnv(profileDir), ...env },
+				{
+					READ_TOKEN: BENCH_READ_TOKEN,
+					// The bench measures throughput, not the per-source limiter (1,000 requests/s by
+					// default, which a fast run of one event per POST exceeds and answers with 429).
+					INGEST_RATE_LIMIT: '1000000000',
+					...db.env,
+					...profileEnv(profileDir),
+					...env
+				},
 				{ dataDir: db.dataDir, timeoutMs: 120_000 }
 			);
 		} catch (err) {
@@ -117,7 +128,13 @@ export async function startReal(
 	await waitUntil('/readyz', async () => (await fetch(`${server.url}/readyz`)).ok, 30_000);
 	return {
 		...server,
-		metrics: async () => (await fetch(`${server.url}/metrics`)).text(),
+		metrics: async () => {
+			const res = await fetch(`${server.url}/metrics`, {
+				headers: { authorization: `Bearer ${BENCH_READ_TOKEN}` }
+			});
+			if (!res.ok) throw new Error(`/metrics answered ${res.status}: ${await res.text()}`);
+			return res.text();
+		},
 		toggleProfile: () => {
 			if (profileDir) server.proc.kill('SIGUSR2');
 		}

@@ -26,19 +26,21 @@ export type WireFigures = {
 
 export async function runWire(o: {
 	seconds: number;
+	/** The simulated hall's size (1: a peak day; the smoke run uses a small hall). */
+	scale?: number;
 	tempDir: () => string;
 	log: (s: string) => void;
 }): Promise<WireFigures> {
 	const timezone = zoneWithLocalHour(LOCAL_HOUR);
 	o.log(
-		`wire: simulated live day (scale 1, backfill to ~${LOCAL_HOUR}:00 in ${timezone}), ${o.seconds} s`
+		`wire: simulated live day (scale ${o.scale ?? 1}, backfill to ~${LOCAL_HOUR}:00 in ${timezone}), ${o.seconds} s`
 	);
 	const db = await createDatabase('pglite', o.tempDir);
 	try {
 		const server = await startReal(db, {
 			SIMULATE: '1',
 			SIMULATE_BACKFILL: '1',
-			SIMULATE_SCALE: '1',
+			SIMULATE_SCALE: String(o.scale ?? 1),
 			WALLBOARD_TIMEZONE: timezone
 		});
 		const pool = new ClientPool(server.url);
@@ -73,7 +75,7 @@ export async function runWire(o: {
 			const patches = pool.records[0]!.times.length;
 			return {
 				timezone,
-				scale: 1,
+				scale: o.scale ?? 1,
 				backfillMs: caught.ms ?? null,
 				backfillEvents: caught.events ?? null,
 				snapshotBytes: summarize(pool.wire.snapshot),

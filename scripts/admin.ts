@@ -4,13 +4,14 @@
  *   npm run admin -- create-admin <name>          (asks for the password, or --password-stdin)
  *   npm run admin -- create-user <name> <role>    (role: admin | manager | supervisor)
  *   npm run admin -- reset-password <name>
+ *   npm run admin -- set-team <name> <queue|->        (the team /supervisor opens on; - clears)
  *   npm run admin -- list-users
  *
  * Uses the same DATABASE_URL / DATA_DIR as the server. On the embedded database, stop the server
  * first (one process per data folder).
  */
 import readline from 'node:readline';
-import { createAccounts } from '../src/lib/server/auth/accounts';
+import { createAccounts } from '../src/lib/server/accounts';
 import { ConfigError, loadConfig } from '../src/lib/server/config';
 import { openStore } from '../src/lib/server/db/store';
 
@@ -18,6 +19,7 @@ const USAGE = `usage:
   npm run admin -- create-admin <name> [--password-stdin]
   npm run admin -- create-user <name> <admin|manager|supervisor> [--password-stdin]
   npm run admin -- reset-password <name> [--password-stdin]
+  npm run admin -- set-team <name> <queue|->
   npm run admin -- list-users`;
 
 async function readPassword(fromStdin: boolean): Promise<string> {
@@ -65,7 +67,9 @@ async function main(argv: string[]): Promise<number> {
 		switch (command) {
 			case 'list-users': {
 				for (const u of await accounts.listUsers()) {
-					console.log(`${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}`);
+					console.log(
+						`${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.team ?? '-'}`
+					);
 				}
 				return 0;
 			}
@@ -85,6 +89,18 @@ async function main(argv: string[]): Promise<number> {
 				if (!user) throw new Error(`no user "${name}"`);
 				await accounts.resetPassword(user.id, await readPassword(fromStdin));
 				console.log(`password of "${user.username}" reset; their sessions were ended`);
+				return 0;
+			}
+			case 'set-team': {
+				const user = (await accounts.listUsers()).find((u) => u.username === name?.toLowerCase());
+				if (!user) throw new Error(`no user "${name}"`);
+				if (role === undefined) throw new Error('set-team needs a queue, or - to clear it');
+				const team = await accounts.setUserTeam(user.id, role);
+				console.log(
+					team === null
+						? `"${user.username}" has no team (the whole hall)`
+						: `"${user.username}" leads ${team}`
+				);
 				return 0;
 			}
 			default:

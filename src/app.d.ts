@@ -9,6 +9,8 @@ declare global {
 		interface Locals {
 			/** Set by hooks.server.ts from the session cookie, display cookie or READ_TOKEN. */
 			principal: Principal | null;
+			/** Set when a rate limit refused the request: answered 429 (http/retry-after.ts). */
+			retryAfterSeconds?: number;
 		}
 	}
 }

@@ -10,7 +10,8 @@ export default async function globalSetup() {
 			`Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH; .ci/run does this for you`
 		);
 	}
-	const server = await startServer();
+	// A shared, loaded machine can take over a minute to start the built server.
+	const server = await startServer({}, { timeoutMs: 180_000 });
 	process.env.E2E_BASE_URL = server.url;
 	return async () => {
 		await server.stop();

@@ -25,7 +25,9 @@ const DAY_URL = `/manager?view=day&from=${DAY}&to=${DAY}`;
 
 let server: ServerHandle;
 test.beforeAll(async () => {
-	server = await startServer({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+	// The machine is shared: give the server's first start room.
+	test.setTimeout(200_000);
+	server = await startServer({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }, { timeoutMs: 180_000 });
 });
 test.afterAll(async () => {
 	await server.stop();

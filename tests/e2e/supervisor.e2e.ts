@@ -6,7 +6,13 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { enrolDisplay, signIn, TEST_ADMIN_PASSWORD } from '../helpers/auth';
-import { removeDir, startServer, TEST_INGEST_TOKEN, type ServerHandle } from '../helpers/server';
+import {
+	NO_ALERT_HOLDS,
+	removeDir,
+	startServer,
+	TEST_INGEST_TOKEN,
+	type ServerHandle
+} from '../helpers/server';
 import { SEED_PII, hallEvents } from './wall-seed';
 
 const TABLETS = [
@@ -79,7 +85,7 @@ async function smallTargets(page: Page) {
 
 let server: ServerHandle;
 test.beforeAll(async () => {
-	server = await startServer({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+	server = await startServer({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...NO_ALERT_HOLDS });
 	await post(server.url, scenario(Date.now()));
 });
 test.afterAll(async () => {

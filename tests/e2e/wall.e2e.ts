@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD, authHeaders, signIn } from '../helpers/auth';
 import { TEST_INGEST_TOKEN, removeDir, startServer, type ServerHandle } from '../helpers/server';
 import { SEED_PII, hallEvents } from './wall-seed';
+import { findClipped } from './wall-measure';
 
 const auth = { authorization: `Bearer ${TEST_INGEST_TOKEN}` };
 const SIZES = [
@@ -44,46 +45,6 @@ async function post(url: string, events: unknown[]) {
 	expect(res.status).toBe(200);
 	const body = (await res.json()) as { rejected: unknown[] };
 	expect(body.rejected).toEqual([]);
-}
-
-/** Elements outside the screen or their tile, or cut by their own box. */
-function findClipped(page: Page) {
-	return page.evaluate(() => {
-		const bad: string[] = [];
-		const vw = window.innerWidth;
-		const vh = window.innerHeight;
-		const name = (el: Element) =>
-			`${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}.${el.getAttribute('class') ?? ''} "${(el.textContent ?? '').slice(0, 30)}"`;
-		for (const el of document.querySelectorAll('[data-testid="wall"] *')) {
-			if (el.closest('defs')) continue;
-			const r = el.getBoundingClientRect();
-			if (r.width === 0 && r.height === 0) continue;
-			if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
-				bad.push(`off screen: ${name(el)}`);
-			}
-			const tile = el.parentElement?.closest('[data-testid^="tile-"]');
-			if (tile) {
-				const t = tile.getBoundingClientRect();
-				if (
-					r.left < t.left - 0.5 ||
-					r.right > t.right + 0.5 ||
-					r.top < t.top - 0.5 ||
-					r.bottom > t.bottom + 0.5
-				) {
-					bad.push(`outside its tile: ${name(el)}`);
-				}
-			}
-			if (el instanceof HTMLElement) {
-				const cs = getComputedStyle(el);
-				const cutsX = cs.overflowX !== 'visible' || cs.textOverflow === 'ellipsis';
-				if (cutsX && el.scrollWidth > el.clientWidth + 1) bad.push(`cut across: ${name(el)}`);
-				if (cs.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 1) {
-					bad.push(`cut down: ${name(el)}`);
-				}
-			}
-		}
-		return bad;
-	});
 }
 
 /** Height of the digit 0 as rendered in the element's font, as a share of the viewport. */

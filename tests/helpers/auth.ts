@@ -5,7 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { parse } from 'devalue';
-import type { ServerHandle } from './server';
+/** Any running server: spawned (helpers/server.ts) or in-process (helpers/app.ts). */
+type ServerHandle = { readonly url: string };
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password-0123';
 export const TEST_USER_PASSWORD = 'test-user-password-0123';

@@ -8,6 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const TEST_INGEST_TOKEN = 'test-ingest-token-0123456789';
+/**
+ * Alerts raised and cleared at the first evaluation, for tests about what an alert leads to
+ * rather than when (the holds have their own test: integration/alert-holds.test.ts).
+ */
+export const NO_ALERT_HOLDS = { ALERT_RAISE_HOLD_SECONDS: '0', ALERT_CLEAR_HOLD_SECONDS: '0' };
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export type ServerHandle = {

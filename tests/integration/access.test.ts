@@ -19,6 +19,7 @@ import {
 	formAction,
 	signInCookie
 } from '../helpers/auth';
+import { startApp, type AppHandle } from '../helpers/app';
 import { startServer, TEST_INGEST_TOKEN, type ServerHandle } from '../helpers/server';
 
 const READ_TOKEN = 'test-read-token-0123456789';
@@ -51,19 +52,45 @@ const EXPECTED: Record<string, Who[]> = {
 	'POST /admin/displays': ADMIN,
 	'GET /admin/sources': ADMIN,
 	'POST /admin/sources': ADMIN,
+	'GET /admin/boards': MANAGEMENT,
+	'GET /admin/boards/[id]': MANAGEMENT,
+	'GET /admin/boards/playlists/[id]': MANAGEMENT,
+	'GET /admin/thresholds': ADMIN,
+	'POST /admin/thresholds': ADMIN,
+	'GET /admin/audit': ADMIN,
+	'GET /admin/audit/export.csv': ADMIN,
 	'GET /supervisor': PEOPLE,
 	'GET /manager': MANAGEMENT,
 	'POST /api/v1/events': [],
+	'POST /api/v1/adapters/asterisk/queue-log': [],
 	'GET /api/v1/snapshot': SIGNED_IN,
 	'GET /api/v1/thresholds': SIGNED_IN,
 	'PUT /api/v1/thresholds': MANAGEMENT,
 	'GET /api/v1/alerts': SIGNED_IN,
+	'GET /api/v1/geo/districts': SIGNED_IN,
 	'POST /api/v1/alerts/[id]/ack': PEOPLE,
 	'GET /api/v1/tickets/[ticketId]': PEOPLE,
+	'POST /api/v1/tickets/[ticketId]/urge': PEOPLE,
 	'GET /api/v1/history/summary': MANAGEMENT,
 	'GET /api/v1/history/intraday': MANAGEMENT,
 	'GET /api/v1/history/daily': MANAGEMENT,
 	'GET /api/v1/history/export.csv': MANAGEMENT,
+	'GET /api/v1/history/export.xlsx': MANAGEMENT,
+	'GET /api/v1/targets': SIGNED_IN,
+	'GET /api/v1/openapi.json': EVERYONE,
+	'GET /api/v1/history/assessment': MANAGEMENT,
+	'GET /api/v1/history/assessment.csv': MANAGEMENT,
+	'GET /api/v1/history/topic-trend': MANAGEMENT,
+	'GET /api/v1/assessment-weights': MANAGEMENT,
+	'PUT /api/v1/assessment-weights': ADMIN,
+	'GET /api/v1/boards': SIGNED_IN,
+	'GET /api/v1/boards/[id]': SIGNED_IN,
+	'PUT /api/v1/boards/[id]': MANAGEMENT,
+	'DELETE /api/v1/boards/[id]': MANAGEMENT,
+	'GET /api/v1/playlists': SIGNED_IN,
+	'GET /api/v1/playlists/[id]': SIGNED_IN,
+	'PUT /api/v1/playlists/[id]': MANAGEMENT,
+	'DELETE /api/v1/playlists/[id]': MANAGEMENT,
 	'GET /healthz': EVERYONE,
 	'GET /readyz': EVERYONE,
 	'GET /metrics': ['admin', 'reader']
@@ -74,6 +101,7 @@ const EXPECTED_SOCKET: Record<string, Who[]> = {
 	watch: PEOPLE,
 	unwatch: PEOPLE,
 	'alert.ack': PEOPLE,
+	'screen.showing': ['display'],
 	'no.such.event': []
 };
 
@@ -96,7 +124,7 @@ function urlFor(method: string, id: string): string {
 	return concrete + action + query;
 }
 
-let server: ServerHandle;
+let server: AppHandle;
 const creds = {} as Record<Who, Record<string, string>>;
 
 /** Fresh credentials for a role (for requests that end a session). */
@@ -113,7 +141,7 @@ async function freshCreds(who: Who): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-	server = await startServer({
+	server = await startApp({
 		ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
 		READ_TOKEN,
 		LOGIN_RATE_LIMIT: '1000'
@@ -363,8 +391,9 @@ describe('sessions and displays on sockets', () => {
 			headers: { cookie: screen.cookie, accept: 'text/html' },
 			redirect: 'manual'
 		});
+		// A browser that was a screen gets the screen's own notice (how to re-enrol), not staff sign-in.
 		expect(wall.status).toBe(303);
-		expect(wall.headers.get('location')).toMatch(/^\/login/);
+		expect(wall.headers.get('location')).toBe('/enrol?next=%2Fwall');
 	});
 
 	it('signing out cuts that session’s sockets and the cookie stops working', async () => {
@@ -456,7 +485,7 @@ describe('ingest credentials', () => {
 		// Six minutes old.
 		const stale = await post(signed(body, 'msg_old', Math.floor(Date.now() / 1000) - 360), body);
 		expect(stale.status).toBe(401);
-		expect(((await stale.json()) as { error: string }).error).toMatch(/5 minutes/);
+		expect(((await stale.json()) as { message: string }).message).toMatch(/5 minutes/);
 		// The token alone is not enough for a source that requires signatures.
 		expect((await post({ authorization: `Bearer ${src.token}` }, body)).status).toBe(401);
 		// Rotation: both secrets work until the old one is dropped.

@@ -1,6 +1,7 @@
 /**
  * Accounts on a real (embedded, in-memory) PostgreSQL with a hand-driven clock: lock-out, session
- * expiry, enrolment codes, revocation and secret rotation, checked at their exact boundaries.
+ * expiry, enrolment codes, revocation and secret rotation, checked at their exact boundaries; and
+ * two admins disabling each other at once, on PGlite and on a PostgreSQL server (TEST_DATABASE_URL).
  */
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -13,9 +14,14 @@ import {
 	SESSION_MAX_AGE_MS,
 	createAccounts,
 	type Accounts
-} from '../../src/lib/server/auth/accounts';
+} from '../../src/lib/server/accounts';
 import type { StoreDatabase } from '../../src/lib/server/db/drizzle-store';
-import { resolveMigrationsFolder } from '../../src/lib/server/db/store';
+import {
+	openStore,
+	resolveMigrationsFolder,
+	type OpenedStore
+} from '../../src/lib/server/db/store';
+import { createTempDatabase } from '../helpers/pg';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const HOUR = 3600_000;
@@ -177,4 +183,51 @@ describe('accounts', () => {
 		expect(await accounts.sourceByToken(s.token)).toBeNull();
 		expect(await accounts.sourceByToken('not a token')).toBeNull();
 	});
+});
+
+/**
+ * Admins A and B, both active, each disable the other at the same moment, `rounds` times (the
+ * disabled one is enabled again between rounds). Each round exactly one change goes through.
+ */
+async function disableEachOther(target: Accounts, rounds: number) {
+	const a = await target.createUser({ username: 'admin-a', role: 'admin', password: PASSWORD });
+	const b = await target.createUser({ username: 'admin-b', role: 'admin', password: PASSWORD });
+	for (let round = 0; round < rounds; round++) {
+		const results = await Promise.allSettled([
+			target.setUserDisabled(a.id, true, b.id),
+			target.setUserDisabled(b.id, true, a.id)
+		]);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		const refused = results.find((r) => r.status === 'rejected');
+		expect((refused?.reason as Error).message).toBe('the last active admin cannot be disabled');
+		const active = (await target.listUsers()).filter((u) => u.role === 'admin' && !u.disabled);
+		expect(active).toHaveLength(1);
+		const disabled = active[0]!.id === a.id ? b : a;
+		await target.setUserDisabled(disabled.id, false, active[0]!.id);
+	}
+}
+
+describe('the last active admin, under concurrent changes', () => {
+	it('survives two admins disabling each other at once (PGlite)', async () => {
+		const pglite = await PGlite.create();
+		try {
+			const db = drizzle({ client: pglite, casing: 'snake_case' });
+			await migrate(db, { migrationsFolder: resolveMigrationsFolder() });
+			await disableEachOther(createAccounts(db as unknown as StoreDatabase), 5);
+		} finally {
+			await pglite.close();
+		}
+	});
+
+	it('survives two admins disabling each other at once (PostgreSQL, two connections)', async () => {
+		const temp = await createTempDatabase('hw_accounts');
+		let store: OpenedStore | undefined;
+		try {
+			store = await openStore({ databaseUrl: temp.url, dataDir: '' });
+			await disableEachOther(createAccounts(store.db), 20);
+		} finally {
+			await store?.close();
+			await temp.drop();
+		}
+	}, 60_000);
 });

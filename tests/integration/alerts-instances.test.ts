@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertList } from '../../src/lib/contract';
 import { authHeaders, enrolDisplay, formAction, TEST_ADMIN_PASSWORD } from '../helpers/auth';
 import { createTempDatabase } from '../helpers/pg';
-import { postEvents, removeDir, startServer, type ServerHandle } from '../helpers/server';
+import {
+	NO_ALERT_HOLDS,
+	postEvents,
+	removeDir,
+	startServer,
+	type ServerHandle
+} from '../helpers/server';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `hwtest:${randomBytes(4).toString('hex')}:`;
@@ -59,7 +65,8 @@ beforeAll(async () => {
 				DATABASE_URL: db.url,
 				REDIS_URL,
 				REDIS_KEY_PREFIX: prefix,
-				ADMIN_PASSWORD: TEST_ADMIN_PASSWORD
+				ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+				...NO_ALERT_HOLDS
 			})
 		);
 	}

@@ -3,23 +3,25 @@
  * - a simulated week (small scale) appended through the store in chunks, on PostgreSQL and on
  *   PGlite, equals the backfill from scratch AND sums computed here, independently, from the raw
  *   events (Beijing is UTC+8 all year: local time = UTC + 8 h);
- * - through the real built server: the CSV export's numbers equal the API's; bad parameters 400.
+ * - through the real built server: the CSV and .xlsx exports' numbers equal the API's (also for
+ *   one queue); bad parameters 400.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WallboardEvent } from '../../src/lib/contract/events';
 import type { HistoryDaily, HistorySummary } from '../../src/lib/contract/history';
 import { DEFAULT_METRICS_CONFIG } from '../../src/lib/metrics/config';
 import { simulateDay } from '../../src/lib/server/ingest/simulator';
 import { rebuildHistory } from '../../src/lib/server/db/history-backfill';
-import { openStore, type EventStore } from '../../src/lib/server/db/store';
-import { CALL_COLUMNS, TICKET_COLUMNS } from '../../src/lib/server/history/csv';
+import { openStore, type OpenedStore as EventStore } from '../../src/lib/server/db/store';
 import { authHeaders, TEST_ADMIN_PASSWORD } from '../helpers/auth';
 import { readRollups } from '../helpers/history';
 import { createTempDatabase } from '../helpers/pg';
-import { startServer, TEST_INGEST_TOKEN, type ServerHandle } from '../helpers/server';
+import { startApp, type AppHandle } from '../helpers/app';
+import { TEST_INGEST_TOKEN } from '../helpers/server';
 
 const RULES = DEFAULT_METRICS_CONFIG; // Asia/Shanghai, 15 s, deadlines 1 h / 2 h / 24 h
 const HOUR = 3_600_000;
@@ -288,12 +290,12 @@ describe('two instances appending the same calls at once (PostgreSQL)', () => {
 // ---- the real server -----------------------------------------------------------------------
 
 describe('history API through the built server', () => {
-	let server: ServerHandle;
+	let server: AppHandle;
 	let headers: Record<string, string>;
 	const day = '2026-03-02';
 
 	beforeAll(async () => {
-		server = await startServer({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+		server = await startApp({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
 		headers = await authHeaders(server, 'manager');
 		const events = simulateDay({ seed: 3, dayStart: WEEK_START, scale: 0.01 }).filter(
 			(e) => e.at < Date.now()
@@ -319,7 +321,162 @@ describe('history API through the built server', () => {
 
 	const get = (p: string) => fetch(`${server.url}${p}`, { headers });
 
-	it('the CSV export has the numbers the API returns', async () => {
+	/** The CSV's sections by title: each a header row and data rows of split cells. */
+	function csvSections(text: string) {
+		expect(text.charCodeAt(0)).toBe(0xfeff);
+		const lines = text.slice(1).split('\r\n');
+		const sections = new Map<string, { header: string[]; rows: string[][] }>();
+		for (let i = 0; i < lines.length; i++) {
+			if (lines[i] !== '' || lines[i + 1] === undefined || lines[i + 1] === '') continue;
+			const title = lines[i + 1]!;
+			const header = lines[i + 2]!.split(',');
+			const rows: string[][] = [];
+			for (let j = i + 3; j < lines.length && lines[j] !== ''; j++) rows.push(lines[j]!.split(','));
+			sections.set(title, { header, rows });
+		}
+		return sections;
+	}
+	/** As the report rounds: counts whole, rates "87.5%", seconds whole, '' for null. */
+	const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
+	const int = (v: number | null) => (v === null ? '' : String(Math.round(v)));
+
+	async function apiAndCsv(query: string, lang = '') {
+		const summary = (await (
+			await get(`/api/v1/history/summary?${query}`)
+		).json()) as HistorySummary;
+		const daily = (await (await get(`/api/v1/history/daily?${query}`)).json()) as HistoryDaily;
+		const res = await get(`/api/v1/history/export.csv?${query}${lang}`);
+		expect(res.status).toBe(200);
+		// res.text() would drop the BOM: decode the bytes keeping it.
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+		return { summary, daily, res, sections: csvSections(text) };
+	}
+
+	it("the CSV is a report: human zh-CN headers, rounded figures, BOM; the API's numbers", async () => {
+		const from = '2026-03-01';
+		const to = '2026-03-04';
+		const { summary, daily, res, sections } = await apiAndCsv(`from=${from}&to=${to}`);
+		expect(summary.calls.all.offered).toBeGreaterThan(100);
+		expect(summary.tickets.all.completion.closed).toBeGreaterThan(0);
+		expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(res.headers.get('content-disposition')).toBe(
+			`attachment; filename="history_${from}_${to}.csv"`
+		);
+		expect([...sections.keys()]).toEqual([
+			'报表信息',
+			'关键指标',
+			'按队列',
+			'按工单类别',
+			'按区域',
+			'按承办单位',
+			'每日'
+		]);
+		const kpis = sections.get('关键指标')!;
+		expect(kpis.header).toEqual([
+			'指标',
+			'本期',
+			'上期',
+			'环比变化',
+			'去年同期',
+			'同比变化',
+			'目标'
+		]);
+		const kpi = new Map(kpis.rows.map((r) => [r[0], r]));
+		const all = summary.calls.all;
+		expect(kpi.get('呼入')).toEqual([
+			'呼入',
+			int(all.offered),
+			int(summary.previous.calls.offered),
+			int(all.offered - summary.previous.calls.offered),
+			int(summary.yearAgo.calls.offered),
+			int(all.offered - summary.yearAgo.calls.offered),
+			''
+		]);
+		expect(kpi.get('服务水平')![1]).toBe(pct(all.serviceLevel));
+		expect(kpi.get('服务水平')![6]).toBe(pct(summary.targets.serviceLevel));
+		expect(kpi.get('接通率')![1]).toBe(pct(all.answerRate));
+		expect(kpi.get('平均应答（秒）')![1]).toBe(int(all.asaSeconds));
+		expect(kpi.get('按时派单率')![1]).toBe(pct(summary.tickets.all.onTimeRate));
+		expect(kpi.get('办结率')![1]).toBe(pct(summary.tickets.all.completion.completionRate));
+		expect(kpi.get('办结（单位反馈）')![1]).toBe(int(summary.tickets.all.completion.closed));
+		expect(kpi.get('满意率')![1]).toBe(pct(summary.tickets.all.satisfactionRate));
+		// No machine key and no 16-digit float anywhere.
+		const cells = [...sections.values()].flatMap((s) => [s.header, ...s.rows]).flat();
+		expect(cells.filter((c) => /calls\.|tickets\.|waitSecondsSum/.test(c))).toEqual([]);
+		expect(cells.filter((c) => /\d\.\d{3,}/.test(c))).toEqual([]);
+
+		const queues = sections.get('按队列')!;
+		expect(queues.header.slice(0, 3)).toEqual(['队列', '呼入', '接听']);
+		expect(queues.rows.map((r) => r[0])).toEqual(Object.keys(summary.calls.byQueue));
+		for (const r of queues.rows) {
+			const q = summary.calls.byQueue[r[0]!]!;
+			expect(r.slice(1)).toEqual([
+				int(q.offered),
+				int(q.answered),
+				int(q.answeredWithinTarget),
+				int(q.abandoned),
+				pct(q.serviceLevel),
+				pct(q.answerRate),
+				pct(q.abandonRate),
+				int(q.asaSeconds),
+				int(q.ahtSeconds)
+			]);
+		}
+		const departments = sections.get('按承办单位')!;
+		expect(departments.rows.map((r) => r[0])).toEqual(Object.keys(summary.tickets.byDepartment));
+		const col = (name: string) => departments.header.indexOf(name);
+		for (const r of departments.rows) {
+			const t = summary.tickets.byDepartment[r[0]!]!;
+			expect(r[col('受理')]).toBe(int(t.created));
+			expect(r[col('超时派单')]).toBe(int(t.dispatchedLate));
+			expect(r[col('按时派单率')]).toBe(pct(t.onTimeRate));
+			expect(r[col('办结率')]).toBe(pct(t.completion.completionRate));
+		}
+		const days = sections.get('每日')!;
+		expect(days.rows.map((r) => r[0])).toEqual(daily.days.map((d) => d.day));
+		days.rows.forEach((r, i) => {
+			expect(r[days.header.indexOf('呼入')]).toBe(int(daily.days[i]!.calls.offered));
+			expect(r[days.header.indexOf('工单 受理')]).toBe(int(daily.days[i]!.tickets.created));
+		});
+	});
+
+	it("the CSV honours the queue filter: its call figures are that queue's", async () => {
+		const from = '2026-03-01';
+		const to = '2026-03-04';
+		const hall = (await (
+			await get(`/api/v1/history/summary?from=${from}&to=${to}`)
+		).json()) as HistorySummary;
+		const queue = Object.keys(hall.calls.byQueue).sort(
+			(a, b) => hall.calls.byQueue[a]!.offered - hall.calls.byQueue[b]!.offered
+		)[0]!;
+		const { summary, daily, res, sections } = await apiAndCsv(
+			`from=${from}&to=${to}&queue=${encodeURIComponent(queue)}`
+		);
+		expect(summary.queue).toBe(queue);
+		expect(summary.calls.all).toEqual(hall.calls.byQueue[queue]);
+		expect(summary.calls.all.offered).toBeLessThan(hall.calls.all.offered);
+		expect(res.headers.get('content-disposition')).toContain(`_${queue}.csv`);
+		const kpi = new Map(sections.get('关键指标')!.rows.map((r) => [r[0], r]));
+		expect(kpi.get('呼入')![1]).toBe(int(summary.calls.all.offered));
+		expect(kpi.get('呼入')![2]).toBe(int(summary.previous.calls.offered));
+		expect(kpi.get('服务水平')![1]).toBe(pct(summary.calls.all.serviceLevel));
+		expect(sections.get('按队列')!.rows.map((r) => r[0])).toEqual([queue]);
+		const info = new Map(sections.get('报表信息')!.rows.map((r) => [r[0], r[1]]));
+		expect(info.get('队列')).toBe(queue);
+		const days = sections.get('每日')!;
+		days.rows.forEach((r, i) =>
+			expect(r[days.header.indexOf('呼入')]).toBe(int(daily.days[i]!.calls.offered))
+		);
+		expect(daily.days.reduce((n, d) => n + d.calls.offered, 0)).toBe(summary.calls.all.offered);
+	});
+
+	it('the CSV in English with ?lang=en', async () => {
+		const { sections } = await apiAndCsv('from=2026-03-01&to=2026-03-04', '&lang=en');
+		expect(sections.get('Key figures')!.header[0]).toBe('Figure');
+		expect(sections.get('By queue')!.header.slice(0, 2)).toEqual(['Queue', 'Offered']);
+	});
+
+	it("the .xlsx opens with exceljs: one sheet per section, number formats, the API's figures", async () => {
 		const from = '2026-03-01';
 		const to = '2026-03-04';
 		const summary = (await (
@@ -328,68 +485,60 @@ describe('history API through the built server', () => {
 		const daily = (await (
 			await get(`/api/v1/history/daily?from=${from}&to=${to}`)
 		).json()) as HistoryDaily;
-		expect(summary.calls.all.offered).toBeGreaterThan(100);
-		expect(typeof summary.queryMs).toBe('number');
-
-		const res = await get(`/api/v1/history/export.csv?from=${from}&to=${to}`);
+		const res = await get(`/api/v1/history/export.xlsx?from=${from}&to=${to}`);
 		expect(res.status).toBe(200);
-		expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(res.headers.get('content-type')).toBe(
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		);
 		expect(res.headers.get('content-disposition')).toBe(
-			`attachment; filename="history_${from}_${to}.csv"`
+			`attachment; filename="history_${from}_${to}.xlsx"`
 		);
-		const bytes = new Uint8Array(await res.arrayBuffer());
-		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-		const lines = new TextDecoder().decode(bytes).slice(1).split('\r\n');
-		const num = (s: string | undefined) => (s === '' || s === undefined ? null : Number(s));
-		const section = (title: string) => {
-			const start = lines.findIndex((l) => l.startsWith('section,') && l.includes(title));
-			expect(start, title).toBeGreaterThan(-1);
-			const end = lines.indexOf('', start);
-			return lines.slice(start + 2, end === -1 ? undefined : end).map((l) => l.split(','));
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(await res.arrayBuffer());
+		expect(book.worksheets.map((w) => w.name)).toEqual([
+			'报表信息',
+			'关键指标',
+			'按队列',
+			'按工单类别',
+			'按区域',
+			'按承办单位',
+			'每日'
+		]);
+		const rowsOf = (name: string) => {
+			const sheet = book.getWorksheet(name)!;
+			const out: ExcelJS.Row[] = [];
+			sheet.eachRow((r) => out.push(r));
+			return out;
 		};
-		const kpis = new Map(section('KPIs').map((c) => [c[0], c]));
-		for (const k of CALL_COLUMNS) {
-			expect(num(kpis.get(`calls.${k}`)?.[1]), k).toBe(summary.calls.all[k]);
-			expect(num(kpis.get(`calls.${k}`)?.[2]), k).toBe(summary.previous.calls[k]);
-		}
-		expect(num(kpis.get('tickets.created')?.[1])).toBe(summary.tickets.all.created);
-		expect(num(kpis.get('tickets.onTimeRate')?.[1])).toBe(summary.tickets.all.onTimeRate);
-		expect(num(kpis.get('tickets.satisfactionRate')?.[1])).toBe(
-			summary.tickets.all.satisfactionRate
+		const kpis = rowsOf('关键指标');
+		expect(kpis[0]!.getCell(1).value).toBe('指标');
+		expect(kpis[0]!.font?.bold).toBe(true);
+		const kpi = (name: string) => kpis.find((r) => r.getCell(1).value === name)!;
+		expect(kpi('呼入').getCell(2).value).toBe(summary.calls.all.offered);
+		expect(kpi('呼入').getCell(2).numFmt).toBe('#,##0');
+		expect(kpi('呼入').getCell(3).value).toBe(summary.previous.calls.offered);
+		expect(kpi('呼入').getCell(5).value).toBe(summary.yearAgo.calls.offered);
+		expect(kpi('服务水平').getCell(2).value).toBe(summary.calls.all.serviceLevel);
+		expect(kpi('服务水平').getCell(2).numFmt).toBe('0.0%');
+		expect(kpi('服务水平').getCell(7).value).toBe(summary.targets.serviceLevel);
+		expect(kpi('平均应答（秒）').getCell(2).value).toBe(summary.calls.all.asaSeconds);
+		expect(kpi('平均应答（秒）').getCell(2).numFmt).toBe('0');
+		expect(kpi('办结率').getCell(2).value).toBe(summary.tickets.all.completion.completionRate);
+		expect(kpi('满意率').getCell(2).value).toBe(summary.tickets.all.satisfactionRate);
+		const queues = rowsOf('按队列');
+		expect(queues.slice(1).map((r) => r.getCell(1).value)).toEqual(
+			Object.keys(summary.calls.byQueue)
 		);
-		expect(num(kpis.get('calls.serviceLevel')?.[3])).toBe(summary.targets.serviceLevel);
-
-		const queues = section('By queue');
-		expect(queues.map((c) => c[0])).toEqual(Object.keys(summary.calls.byQueue));
-		for (const c of queues) {
-			CALL_COLUMNS.forEach((k, i) =>
-				expect(num(c[i + 1]), `${c[0]} ${k}`).toBe(summary.calls.byQueue[c[0]!]![k])
-			);
+		for (const r of queues.slice(1)) {
+			const q = summary.calls.byQueue[String(r.getCell(1).value)]!;
+			expect(r.getCell(2).value).toBe(q.offered);
+			expect(r.getCell(6).value).toBe(q.serviceLevel);
 		}
-		for (const [title, rows] of [
-			['By category', summary.tickets.byCategory],
-			['By district', summary.tickets.byDistrict],
-			['By department', summary.tickets.byDepartment]
-		] as const) {
-			const got = section(title);
-			expect(
-				got.map((c) => c[0]),
-				title
-			).toEqual(Object.keys(rows));
-			for (const c of got) {
-				const t = (rows as Record<string, HistorySummary['tickets']['all']>)[c[0]!]!;
-				expect(num(c[1 + TICKET_COLUMNS.indexOf('created')])).toBe(t.created);
-				expect(num(c[1 + TICKET_COLUMNS.indexOf('dispatchedLate')])).toBe(t.dispatchedLate);
-				expect(num(c[1 + TICKET_COLUMNS.indexOf('onTimeRate')])).toBe(t.onTimeRate);
-			}
-		}
-		const days = section('Daily');
-		expect(days.map((c) => c[0])).toEqual(daily.days.map((d) => d.day));
-		days.forEach((c, i) => {
-			const d = daily.days[i]!;
-			CALL_COLUMNS.forEach((k, j) => expect(num(c[1 + j]), `${d.day} ${k}`).toBe(d.calls[k]));
-			expect(num(c[1 + CALL_COLUMNS.length])).toBe(d.tickets.created);
-		});
+		const departments = rowsOf('按承办单位');
+		expect(departments.length - 1).toBe(Object.keys(summary.tickets.byDepartment).length);
+		const days = rowsOf('每日');
+		expect(days.slice(1).map((r) => r.getCell(1).value)).toEqual(daily.days.map((d) => d.day));
+		days.slice(1).forEach((r, i) => expect(r.getCell(2).value).toBe(daily.days[i]!.calls.offered));
 	});
 
 	it('intraday has 96 points per series and sums to the day', async () => {
@@ -423,6 +572,6 @@ describe('history API through the built server', () => {
 	])('%s → 400 naming the parameter', async (p, message) => {
 		const res = await get(p);
 		expect(res.status).toBe(400);
-		expect(((await res.json()) as { error: string }).error).toContain(message);
+		expect(((await res.json()) as { message: string }).message).toContain(message);
 	});
 });

@@ -81,22 +81,22 @@ describe.each(backends)('server on $name', ({ setup }) => {
 		expect(none.status).toBe(401);
 		const wrong = await postEvents(server.url, [], { token: 'not-the-token-at-all' });
 		expect(wrong.status).toBe(401);
-		expect(wrong.body.error).toMatch(/Bearer/);
+		expect(wrong.body.message).toMatch(/Bearer/);
 	});
 
 	it('refuses an unsupported content type (415)', async () => {
 		const r = await postEvents(server.url, null, { contentType: 'text/plain', raw: '[]' });
 		expect(r.status).toBe(415);
-		expect(r.body.error).toMatch(/application\/json/);
+		expect(r.body.message).toMatch(/application\/json/);
 	});
 
 	it('names the problem in malformed JSON (400)', async () => {
 		const r = await postEvents(server.url, null, { raw: '[{"id": "x",' });
 		expect(r.status).toBe(400);
-		expect(r.body.error).toMatch(/^malformed JSON: /);
+		expect(r.body.message).toMatch(/^malformed JSON: /);
 		const shape = await postEvents(server.url, { hello: 1 });
 		expect(shape.status).toBe(400);
-		expect(shape.body.error).toMatch(/JSON array of events/);
+		expect(shape.body.message).toMatch(/JSON array of events/);
 	});
 
 	it('refuses a body over the size limit (413)', async () => {
@@ -105,7 +105,7 @@ describe.each(backends)('server on $name', ({ setup }) => {
 			{ id: 'big', type: 'call.ended', at: at(1), callId: big }
 		]);
 		expect(r.status).toBe(413);
-		expect(r.body.error).toMatch(/65536 bytes/);
+		expect(r.body.message).toMatch(/65536 bytes/);
 	});
 
 	it('keeps the valid events of a batch and rejects the others by index and field', async () => {

@@ -348,7 +348,7 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 			await expect(store.setSetting('undefined', undefined)).rejects.toThrow(/undefined/);
 		});
 
-		it('loadLive returns exactly what the six rules cover', async () => {
+		it('loadLive returns exactly what the seven rules cover', async () => {
 			const liveWindowMs = 2 * H;
 			const surveyWindowMs = 30 * D;
 			const keep: WallboardEvent[] = [
@@ -373,7 +373,10 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 				// (6) the offered / created of calls and tickets with a recent event
 				offered('r6-offered', 'c-recent', NOW - 3 * H),
 				offered('r6-offered-first-ms', 'c-first-ms', NOW - 3 * H),
-				created('r6-created', 't-recent', NOW - 30 * H)
+				created('r6-created', 't-recent', NOW - 30 * H),
+				// (7) ticket.created within 31 days, and of older tickets surveyed within them
+				created('r7-done-created', 't-done', NOW - 2 * D),
+				created('r7-old-1-created', 't-old-1', NOW - 40 * D)
 			];
 			const drop: WallboardEvent[] = [
 				// older than the window and covered by no other rule
@@ -386,7 +389,8 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 				// surveys older than 31 days, or exactly 31
 				survey('x-survey-31d1h', 't-old-3', NOW - 31 * D - H),
 				survey('x-survey-31d', 't-old-4', NOW - 31 * D),
-				created('x-old-1-created', 't-old-1', NOW - 40 * D),
+				created('x-old-5-created', 't-old-5', NOW - 40 * D),
+				dispatched('x-old-5-dispatched', 't-old-5', NOW - 40 * D + H),
 				dispatched('x-old-1-dispatched', 't-old-1', NOW - 40 * D + H),
 				// older agent states
 				agent('x-a1-older', 'a1', 'busy', NOW - 10 * D),
@@ -403,7 +407,6 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 				answered('x-ooo-answered', 'c-out-of-order', NOW - 5 * H),
 				offered('x-ooo-offered', 'c-out-of-order', NOW - 5 * H - 20 * S),
 				// dispatched tickets, and the feedback of a pending one, older than the window
-				created('x-done-created', 't-done', NOW - 2 * D),
 				dispatched('x-done-dispatched', 't-done', NOW - 2 * D + H),
 				feedback('x-done-feedback', 't-done', NOW - D),
 				feedback('x-pending-feedback', 't-pending-feedback', NOW - D)
@@ -456,13 +459,16 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 					return child.pid!;
 				};
 				const lockPathOf = (o: OpenStoreOptions) => path.join(o.dataDir, LOCK_FILE_NAME);
+				/** The holder's pid: the lock file's first line (the second is its start time). */
+				const holderOf = (o: OpenStoreOptions) =>
+					fs.readFileSync(lockPathOf(o), 'utf8').split('\n')[0]!.trim();
 				const writeLock = (o: OpenStoreOptions, pid: number) => {
 					fs.mkdirSync(o.dataDir, { recursive: true });
 					fs.writeFileSync(lockPathOf(o), `${pid}\n`);
 				};
 
 				it('holds the lock while open and releases it on close', async () => {
-					expect(fs.readFileSync(lockPathOf(location), 'utf8').trim()).toBe(String(process.pid));
+					expect(holderOf(location)).toBe(String(process.pid));
 					await expect(open(location)).rejects.toThrow(/already open in this process/);
 					const fresh = await backend.newLocation();
 					const other = await open(fresh);
@@ -478,7 +484,7 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 					const opening = open(fresh);
 					await expect(opening).rejects.toThrow(new RegExp(`in use by pid ${pid}\\b`));
 					await expect(opening).rejects.toThrow(/one process only.*DATABASE_URL/);
-					expect(fs.readFileSync(lockPathOf(fresh), 'utf8').trim()).toBe(String(pid));
+					expect(holderOf(fresh)).toBe(String(pid));
 				});
 
 				it.each([
@@ -500,7 +506,7 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 					});
 					opened.push(taken);
 					expect(warnings).toHaveLength(1);
-					expect(fs.readFileSync(lockPathOf(fresh), 'utf8').trim()).toBe(String(process.pid));
+					expect(holderOf(fresh)).toBe(String(process.pid));
 					await taken.close();
 					expect(fs.existsSync(lockPathOf(fresh))).toBe(false);
 				});
@@ -534,7 +540,7 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 						child.once('exit', (code) => reject(new Error(`writer exited early (${code})`)));
 					});
 					expect(JSON.parse(reported)).toEqual(['kill-1', 'kill-2']);
-					expect(fs.readFileSync(lockPathOf(fresh), 'utf8').trim()).toBe(String(child.pid));
+					expect(holderOf(fresh)).toBe(String(child.pid));
 					const exited = new Promise((resolve) => child.once('exit', resolve));
 					child.kill('SIGKILL');
 					await exited;

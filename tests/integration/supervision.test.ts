@@ -13,7 +13,8 @@ import type {
 	TicketTimeline
 } from '../../src/lib/contract';
 import { authHeaders, TEST_ADMIN_PASSWORD } from '../helpers/auth';
-import { postEvents, removeDir, startServer, type ServerHandle } from '../helpers/server';
+import { startApp, type AppHandle } from '../helpers/app';
+import { NO_ALERT_HOLDS, postEvents, removeDir } from '../helpers/server';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents> & {
 	details: DetailMessage[];
@@ -54,13 +55,13 @@ async function until<T>(f: () => T | undefined | null | false, timeoutMs = 5000)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('supervision', () => {
-	let server: ServerHandle;
+	let server: AppHandle;
 	let headers: Record<string, string>;
 	const sockets: Client[] = [];
 	const t = Date.now();
 
 	beforeAll(async () => {
-		server = await startServer({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+		server = await startApp({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...NO_ALERT_HOLDS });
 		headers = await authHeaders(server, 'supervisor');
 	});
 	afterAll(async () => {
@@ -157,6 +158,55 @@ describe('supervision', () => {
 		expect(watcher.details.length).toBe(after);
 	});
 
+	it('pushes the callback list: abandoned calls awaiting a callback, oldest first, masked', async () => {
+		const s = await open();
+		await postEvents(server.url, [
+			{
+				id: 'k-o1',
+				type: 'call.offered',
+				at: t - 900_000,
+				callId: 'k1',
+				queue: 'elderly',
+				caller: '13700001111'
+			},
+			{ id: 'k-x1', type: 'call.abandoned', at: t - 800_000, callId: 'k1' },
+			{
+				id: 'k-o2',
+				type: 'call.offered',
+				at: t - 400_000,
+				callId: 'k2',
+				queue: 'general',
+				caller: '13700002222'
+			},
+			{ id: 'k-x2', type: 'call.abandoned', at: t - 300_000, callId: 'k2' }
+		]);
+		s.emit('watch', { kind: 'callbacks' });
+		const first = await until(() =>
+			s.details.find((d) => d.kind === 'callbacks' && d.detail.calls.some((c) => c.callId === 'k2'))
+		);
+		if (first.kind !== 'callbacks') throw new Error('unreachable');
+		const mine = first.detail.calls.filter((c) => c.callId.startsWith('k'));
+		expect(mine.map((c) => [c.callId, c.queue, c.callerMasked])).toEqual([
+			['k1', 'elderly', '137****1111'],
+			['k2', 'general', '137****2222']
+		]);
+		expect(JSON.stringify(s.details)).not.toContain('13700001111');
+
+		// A callback takes the call off the list, pushed without asking.
+		await postEvents(server.url, [
+			{ id: 'k-b1', type: 'call.callback', at: Date.now(), callId: 'k1' }
+		]);
+		await until(() =>
+			s.details.find(
+				(d) =>
+					d.kind === 'callbacks' &&
+					!d.detail.calls.some((c) => c.callId === 'k1') &&
+					d.detail.calls.some((c) => c.callId === 'k2')
+			)
+		);
+		s.emit('unwatch', { kind: 'callbacks' });
+	});
+
 	it('answers a bad watch with an error naming the field, and sends nothing else', async () => {
 		const s = await open();
 		s.emit('watch', { kind: 'queue' } as never);
@@ -205,7 +255,7 @@ describe('supervision', () => {
 		expect(acked.ackedBy).toBe('test-supervisor'); // who is the signed-in user
 		const again = await ack(raised.id);
 		expect(again.status).toBe(409);
-		expect(((await again.json()) as { error: string }).error).toContain(acked.ackedBy);
+		expect(((await again.json()) as { message: string }).message).toContain(acked.ackedBy);
 		expect((await ack(999_999)).status).toBe(404);
 		// Every socket sees it acknowledged.
 		await until(() =>
@@ -297,6 +347,6 @@ describe('supervision', () => {
 		expect(text).not.toContain('张三');
 		const missing = await fetch(`${server.url}/api/v1/tickets/NOPE`, { headers });
 		expect(missing.status).toBe(404);
-		expect(((await missing.json()) as { error: string }).error).toContain('NOPE');
+		expect(((await missing.json()) as { message: string }).message).toContain('NOPE');
 	});
 });

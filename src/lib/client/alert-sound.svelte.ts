@@ -1,5 +1,6 @@
 /**
- * The wall's optional alert sound: a short Web Audio beep (no asset file) for each NEW red alert.
+ * The wall's optional alert sound: a short Web Audio beep (no asset file) for each NEW red alert,
+ * and a louder repeated alarm while an escalated alert stays unacknowledged (alert-diff.ts).
  * Browsers keep audio suspended until a user gesture on the page, so sound starts off and a
  * visible control turns it on (the choice is remembered); when the browser keeps the audio
  * suspended anyway (a reload after enabling, autoplay policy), the state is 'blocked' and the
@@ -9,6 +10,11 @@ const STORAGE_KEY = 'wallboard.alertSound';
 /** Two pulses of this pitch and length. */
 const BEEP_HZ = 880;
 const PULSE_S = 0.18;
+/** The escalated alarm: a louder, harsher two-tone of this many pulses (alert-diff.ts repeats it). */
+const ALARM_PULSES = 6;
+const ALARM_HZ = [988, 1319] as const;
+const ALARM_GAIN = 0.9;
+const BEEP_GAIN = 0.4;
 
 export type SoundState = 'off' | 'on' | 'blocked' | 'unsupported';
 
@@ -16,6 +22,8 @@ export class AlertSound {
 	state = $state<SoundState>('off');
 	/** Beeps played, for tests and for the screen (data attribute). */
 	beeps = $state(0);
+	/** Escalated alarms played (data attribute). */
+	alarms = $state(0);
 	#ctx: AudioContext | null = null;
 
 	constructor() {
@@ -63,25 +71,36 @@ export class AlertSound {
 	}
 
 	beep() {
+		if (this.#play(2, [BEEP_HZ], 'sine', BEEP_GAIN)) this.beeps++;
+	}
+
+	/** The escalated alarm: a red alert nobody acknowledged (louder and longer than the beep). */
+	alarm() {
+		if (this.#play(ALARM_PULSES, ALARM_HZ, 'square', ALARM_GAIN)) this.alarms++;
+	}
+
+	#play(pulses: number, pitches: readonly number[], type: OscillatorType, peak: number): boolean {
 		const ctx = this.#ctx;
-		if (!ctx || this.state === 'off') return;
+		if (!ctx || this.state === 'off') return false;
 		if (ctx.state !== 'running') {
 			this.state = 'blocked';
-			return;
+			return false;
 		}
 		const t = ctx.currentTime;
-		for (const start of [t, t + PULSE_S * 1.6]) {
+		for (let i = 0; i < pulses; i++) {
+			const start = t + i * PULSE_S * 1.6;
 			const osc = ctx.createOscillator();
 			const gain = ctx.createGain();
-			osc.frequency.value = BEEP_HZ;
+			osc.type = type;
+			osc.frequency.value = pitches[i % pitches.length] ?? BEEP_HZ;
 			gain.gain.setValueAtTime(0.0001, start);
-			gain.gain.exponentialRampToValueAtTime(0.4, start + 0.02);
+			gain.gain.exponentialRampToValueAtTime(peak, start + 0.02);
 			gain.gain.exponentialRampToValueAtTime(0.0001, start + PULSE_S);
 			osc.connect(gain).connect(ctx.destination);
 			osc.start(start);
 			osc.stop(start + PULSE_S + 0.02);
 		}
-		this.beeps++;
+		return true;
 	}
 
 	close() {

@@ -2,21 +2,32 @@
  * The browser's one live connection: a full `snapshot`, then `patch`es applied in order.
  * A patch whose `base` is not the current `seq` means something was missed: ask for `resync`.
  * Incoming messages are applied at most once per animation frame.
+ * The handshake states this bundle's PROTOCOL_VERSION; a server that speaks another refuses it,
+ * and the page reloads onto the server's bundle, as it does when SvelteKit's version check
+ * reports a new build (reload.ts: at most once a minute).
  */
+import { updated } from '$app/state';
 import { io, type Socket } from 'socket.io-client';
 import {
+	PROTOCOL_VERSION,
 	applyMergePatch,
 	type ClientToServerEvents,
 	type PatchMessage,
 	type ServerToClientEvents,
 	type Snapshot,
+	type StaleSource,
 	type Thresholds
 } from '$lib/contract';
+import { reloadOntoNewBuild } from './reload';
 
 type Incoming = { kind: 'snapshot'; value: Snapshot } | { kind: 'patch'; value: PatchMessage };
 
-/** `denied`: the server refused this browser's credential (signed out, screen revoked). */
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'denied';
+/**
+ * `denied`: the server refused this browser's credential (signed out, screen revoked).
+ * `outdated`: the server runs a newer (or older) build; the page is about to reload.
+ */
+export type ConnectionState =
+	'connecting' | 'live' | 'reconnecting' | 'offline' | 'denied' | 'outdated';
 
 /** After a refusal, ask again this often (a person may have signed in again in another tab). */
 const DENIED_RETRY_MS = 30_000;
@@ -32,6 +43,8 @@ export class LiveConnection {
 	resyncs = $state(0);
 	/** The threshold bands the server pushed; null until the first arrives. */
 	thresholds = $state.raw<Thresholds | null>(null);
+	/** Data sources the server reports as interrupted (数据源中断); empty when all is well. */
+	staleSources = $state.raw<StaleSource[]>([]);
 	/** Browser time (ms) when `snapshot` was last replaced; not reactive (read with a clock). */
 	appliedAt = 0;
 	/** Frames that applied messages, for measurements; not reactive. */
@@ -43,11 +56,15 @@ export class LiveConnection {
 	/** A resync was asked for: patches are useless until the snapshot comes. */
 	#awaitingSnapshot = false;
 	#retry: ReturnType<typeof setTimeout> | undefined;
+	#stopWatchingBuild: () => void;
 
 	constructor(options: { url?: string; token?: string } = {}) {
 		this.#socket = io(options.url ?? '', {
 			transports: ['websocket'],
-			auth: options.token ? { token: options.token } : {},
+			auth: {
+				protocol: PROTOCOL_VERSION,
+				...(options.token ? { token: options.token } : {})
+			},
 			reconnectionDelay: 500,
 			reconnectionDelayMax: 10_000,
 			randomizationFactor: 0.5
@@ -69,7 +86,12 @@ export class LiveConnection {
 				return;
 			}
 			// Refused by the server's middleware: Socket.IO does not retry on its own.
-			const status = (err as Error & { data?: { status?: number } }).data?.status;
+			const data = (err as Error & { data?: { status?: number; code?: string } }).data;
+			if (data?.code === 'protocol') {
+				this.outdated();
+				return;
+			}
+			const status = data?.status;
 			if (status === 401) {
 				this.state = 'denied';
 				// A screen that lost its credential shows nothing it was showing.
@@ -85,10 +107,28 @@ export class LiveConnection {
 		});
 		this.#socket.on('snapshot', (value) => this.#enqueue({ kind: 'snapshot', value }));
 		this.#socket.on('patch', (value) => this.#enqueue({ kind: 'patch', value }));
+		this.#socket.on('sources', (value) => {
+			this.lastMessageAt = Date.now();
+			this.staleSources = value.stale;
+		});
 		this.#socket.on('thresholds', (value) => {
 			this.lastMessageAt = Date.now();
 			this.thresholds = value;
 		});
+		// A screen is left open for weeks: SvelteKit polls /_app/version.json (kit.version in
+		// svelte.config.js) and says when a new build is out.
+		this.#stopWatchingBuild = $effect.root(() => {
+			$effect(() => {
+				if (updated.current) this.outdated();
+			});
+		});
+	}
+
+	/** This bundle is not the server's: reload onto the server's, keeping the URL. */
+	outdated() {
+		this.state = 'outdated';
+		clearTimeout(this.#retry);
+		reloadOntoNewBuild();
 	}
 
 	/** The one socket, for the other channels on it (supervision.svelte.ts: watch, alerts). */
@@ -136,6 +176,7 @@ export class LiveConnection {
 	}
 
 	close() {
+		this.#stopWatchingBuild();
 		clearTimeout(this.#retry);
 		if (this.#frame) cancelAnimationFrame(this.#frame);
 		this.#socket.removeAllListeners();

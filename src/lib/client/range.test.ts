@@ -68,20 +68,33 @@ describe('ranges', () => {
 		});
 	});
 
-	it('a week is Monday–Sunday, clamped to today while in progress', () => {
+	it('周 is the week of the day looked at when it is over, else the last complete week', () => {
 		expect(rangeAround('week', '2026-11-18', TODAY)).toEqual({
 			view: 'week',
 			from: '2026-11-16',
 			to: '2026-11-22'
 		});
+		// Saturday's own week is in progress: the last complete week is the one before.
 		expect(rangeAround('week', '2026-11-27', TODAY)).toEqual({
 			view: 'week',
+			from: '2026-11-16',
+			to: '2026-11-22'
+		});
+		// A Sunday is not over while it is today either.
+		expect(rangeAround('week', '2026-11-29', '2026-11-29')).toEqual({
+			view: 'week',
+			from: '2026-11-16',
+			to: '2026-11-22'
+		});
+		// On Monday the week that ended yesterday is complete.
+		expect(rangeAround('week', '2026-11-29', '2026-11-30')).toEqual({
+			view: 'week',
 			from: '2026-11-23',
-			to: TODAY
+			to: '2026-11-29'
 		});
 	});
 
-	it('a month is the calendar month, clamped to today while in progress', () => {
+	it('月 is the month of the day looked at when it is over, else the last complete month', () => {
 		expect(rangeAround('month', '2026-10-15', TODAY)).toEqual({
 			view: 'month',
 			from: '2026-10-01',
@@ -89,9 +102,66 @@ describe('ranges', () => {
 		});
 		expect(rangeAround('month', '2026-11-02', TODAY)).toEqual({
 			view: 'month',
+			from: '2026-10-01',
+			to: '2026-10-31'
+		});
+		// 1 January: the last complete month is December of the year before.
+		expect(rangeAround('month', '2027-01-01', '2027-01-01')).toEqual({
+			view: 'month',
+			from: '2026-12-01',
+			to: '2026-12-31'
+		});
+	});
+
+	it('the period so far is asked for explicitly: 本周至今 and 本月至今 run to today', () => {
+		expect(rangeAround('weekToDate', '2026-11-02', TODAY)).toEqual({
+			view: 'weekToDate',
+			from: '2026-11-23',
+			to: TODAY
+		});
+		expect(rangeAround('monthToDate', '2026-10-02', TODAY)).toEqual({
+			view: 'monthToDate',
 			from: '2026-11-01',
 			to: TODAY
 		});
+		// On the first day of the month, the month so far is today alone.
+		expect(rangeAround('monthToDate', '2026-11-30', '2026-12-01')).toEqual({
+			view: 'monthToDate',
+			from: '2026-12-01',
+			to: '2026-12-01'
+		});
+	});
+
+	it('issue 16 #4: from yesterday (a Monday), 周 then 月 give last week and last month', () => {
+		// Today is Tuesday 2026-12-01; the page shows yesterday, Monday 2026-11-30.
+		const today = '2026-12-01';
+		const yesterday = defaultRange(today);
+		expect(yesterday).toEqual({ view: 'day', from: '2026-11-30', to: '2026-11-30' });
+		// The picker anchors a new view on the last day shown.
+		const week = rangeAround('week', yesterday.to, today);
+		expect(week).toEqual({ view: 'week', from: '2026-11-23', to: '2026-11-29' });
+		expect(dayCount(week.from, week.to)).toBe(7);
+		const month = rangeAround('month', week.to, today);
+		expect(month).toEqual({ view: 'month', from: '2026-11-01', to: '2026-11-30' });
+		// ‹ › step by the unit; › stops at the last complete period.
+		expect(shiftRange(week, -1, today)).toEqual({
+			view: 'week',
+			from: '2026-11-16',
+			to: '2026-11-22'
+		});
+		expect(shiftRange(week, 1, today)).toBeNull();
+		expect(shiftRange(month, -1, today)).toEqual({
+			view: 'month',
+			from: '2026-10-01',
+			to: '2026-10-31'
+		});
+		expect(shiftRange(month, 1, today)).toBeNull();
+		// The week so far (Monday and today) is one click away, and ‹ from it is last week.
+		const soFar = rangeAround('weekToDate', month.to, today);
+		expect(soFar).toEqual({ view: 'weekToDate', from: '2026-11-30', to: today });
+		expect(shiftRange(soFar, -1, today)).toEqual(week);
+		expect(shiftRange(soFar, 1, today)).toBeNull();
+		expect(shiftRange(rangeAround('monthToDate', week.to, today), -1, today)).toEqual(month);
 	});
 
 	it.each<[DayRange, -1 | 1, DayRange | null]>([
@@ -112,10 +182,12 @@ describe('ranges', () => {
 			{ view: 'week', from: '2026-11-16', to: '2026-11-22' }
 		],
 		[
-			{ view: 'week', from: '2026-11-16', to: '2026-11-22' },
+			{ view: 'week', from: '2026-11-09', to: '2026-11-15' },
 			1,
-			{ view: 'week', from: '2026-11-23', to: TODAY }
+			{ view: 'week', from: '2026-11-16', to: '2026-11-22' }
 		],
+		// The week after the last complete one is in progress: 本周至今, not ›.
+		[{ view: 'week', from: '2026-11-16', to: '2026-11-22' }, 1, null],
 		[{ view: 'week', from: '2026-11-23', to: TODAY }, 1, null],
 		[
 			{ view: 'month', from: '2026-03-01', to: '2026-03-31' },
@@ -123,10 +195,17 @@ describe('ranges', () => {
 			{ view: 'month', from: '2026-02-01', to: '2026-02-28' }
 		],
 		[
-			{ view: 'month', from: '2026-10-01', to: '2026-10-31' },
+			{ view: 'month', from: '2026-09-01', to: '2026-09-30' },
 			1,
-			{ view: 'month', from: '2026-11-01', to: TODAY }
+			{ view: 'month', from: '2026-10-01', to: '2026-10-31' }
 		],
+		[{ view: 'month', from: '2026-10-01', to: '2026-10-31' }, 1, null],
+		[
+			{ view: 'monthToDate', from: '2026-11-01', to: TODAY },
+			-1,
+			{ view: 'month', from: '2026-10-01', to: '2026-10-31' }
+		],
+		[{ view: 'monthToDate', from: '2026-11-01', to: TODAY }, 1, null],
 		[
 			{ view: 'month', from: '2026-01-01', to: '2026-01-31' },
 			-1,

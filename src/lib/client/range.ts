@@ -1,12 +1,14 @@
 /**
- * Date ranges for the manager's history view: a day, a Monday–Sunday week, a calendar month or a
- * custom span of business days ('YYYY-MM-DD', inclusive). Pure: "today" is an argument (the
+ * Date ranges for the manager's history view: a day, a Monday–Sunday (ISO) week, a calendar
+ * month, the week or month so far, or a custom span of business days ('YYYY-MM-DD', inclusive).
+ * 周 and 月 mean the last COMPLETE week or month (the one a manager reviews); the period in
+ * progress is asked for explicitly (本周至今 / 本月至今). Pure: "today" is an argument (the
  * server's business day in WALLBOARD_TIMEZONE), never the browser's clock or zone. A calendar
  * date's weekday and month do not depend on any zone, so the arithmetic runs on UTC dates.
  */
 import { addDays } from '../metrics/timezone';
 
-export const RANGE_VIEWS = ['day', 'week', 'month', 'custom'] as const;
+export const RANGE_VIEWS = ['day', 'week', 'month', 'weekToDate', 'monthToDate', 'custom'] as const;
 export type RangeView = (typeof RANGE_VIEWS)[number];
 export type DayRange = { view: RangeView; from: string; to: string };
 
@@ -64,19 +66,44 @@ export function dayCount(from: string, to: string): number {
 
 const earlier = (a: string, b: string) => (a <= b ? a : b);
 
+/** The week (Monday–Sunday) that contains `day`. */
+function weekOf(day: string): DayRange {
+	const from = startOfWeek(day);
+	return { view: 'week', from, to: addDays(from, 6) };
+}
+
+function monthOf(day: string): DayRange {
+	return { view: 'month', from: startOfMonth(day), to: endOfMonth(day) };
+}
+
+/** The last complete week before `today`: the week before today's (today is never over). */
+export function lastCompleteWeek(today: string): DayRange {
+	return weekOf(addDays(startOfWeek(today), -7));
+}
+
+/** The last complete month before `today`: the month before today's. */
+export function lastCompleteMonth(today: string): DayRange {
+	return monthOf(addDays(startOfMonth(today), -1));
+}
+
 /**
- * The `view` period that contains `anchor`, its end clamped to `today` (a week or month in
- * progress runs to today, so it compares with a previous period of the same length).
- * `custom` is the single day `anchor`.
+ * The `view` period for `anchor` (the last day the manager was looking at):
+ * - `week` / `month`: the complete period that contains `anchor`, or, when that period is not
+ *   over yet (it contains `today`), the last complete one before it;
+ * - `weekToDate` / `monthToDate`: today's week or month from its first day to today;
+ * - `day` and `custom`: the single day `anchor`.
  */
 export function rangeAround(view: RangeView, anchor: string, today: string): DayRange {
 	if (view === 'week') {
-		const from = startOfWeek(anchor);
-		return { view, from, to: earlier(addDays(from, 6), today) };
+		const week = weekOf(anchor);
+		return week.to >= today ? lastCompleteWeek(today) : week;
 	}
 	if (view === 'month') {
-		return { view, from: startOfMonth(anchor), to: earlier(endOfMonth(anchor), today) };
+		const month = monthOf(anchor);
+		return month.to >= today ? lastCompleteMonth(today) : month;
 	}
+	if (view === 'weekToDate') return { view, from: startOfWeek(today), to: today };
+	if (view === 'monthToDate') return { view, from: startOfMonth(today), to: today };
 	return { view, from: anchor, to: anchor };
 }
 
@@ -86,19 +113,25 @@ export function defaultRange(today: string): DayRange {
 }
 
 /**
- * The period before (`step` −1) or after (+1) `range`: the day, week or month before or after;
- * a custom range moves by its own length. `null` when the result would start after `today`.
+ * The period before (`step` −1) or after (+1) `range`, by its unit: the day, the complete week or
+ * month before or after (never one still in progress: that is `weekToDate`/`monthToDate`); a
+ * custom range moves by its own length. Before a week or month so far comes the last complete
+ * one. `null` when there is none (after the last complete period, after today).
  */
 export function shiftRange(range: DayRange, step: -1 | 1, today: string): DayRange | null {
 	let next: DayRange;
 	if (range.view === 'day') {
-		next = rangeAround('day', addDays(range.from, step), today);
-	} else if (range.view === 'week') {
-		next = rangeAround('week', addDays(startOfWeek(range.from), 7 * step), today);
-	} else if (range.view === 'month') {
+		next = { view: 'day', from: addDays(range.from, step), to: addDays(range.from, step) };
+	} else if (range.view === 'week' || range.view === 'weekToDate') {
+		if (range.view === 'weekToDate' && step > 0) return null;
+		next = weekOf(addDays(startOfWeek(range.from), range.view === 'weekToDate' ? -7 : 7 * step));
+		if (next.to >= today) return null;
+	} else if (range.view === 'month' || range.view === 'monthToDate') {
+		if (range.view === 'monthToDate' && step > 0) return null;
 		const anchor =
 			step < 0 ? addDays(startOfMonth(range.from), -1) : addDays(endOfMonth(range.from), 1);
-		next = rangeAround('month', anchor, today);
+		next = monthOf(anchor);
+		if (next.to >= today) return null;
 	} else {
 		const n = dayCount(range.from, range.to) * step;
 		next = { view: 'custom', from: addDays(range.from, n), to: addDays(range.to, n) };

@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
 	'call.answered',
 	'call.abandoned',
 	'call.ended',
+	'call.callback',
 	'agent.state',
 	'ticket.created',
 	'ticket.dispatched',
@@ -35,6 +36,13 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** An event whose `at` lies further ahead of the server clock than this is rejected. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+/**
+ * The earliest `at` accepted: 1990-01-01T00:00:00Z. Before it is a source's mistake (epoch
+ * seconds sent as milliseconds give January 1970) that would otherwise stay on the wall as a wait
+ * of decades and raise alerts. Not later: halls import call records of past decades (the
+ * Anonymous Bank month of February 1999 is the README's worked example).
+ */
+export const MIN_AT_MS = Date.UTC(1990, 0, 1);
 /** Largest epoch-millisecond value a JavaScript Date can hold. */
 const MAX_EPOCH_MS = 8.64e15;
 
@@ -69,13 +77,22 @@ const callAnswered = z.object({
 });
 const callAbandoned = z.object({ ...common, type: z.literal('call.abandoned'), callId: name() });
 const callEnded = z.object({ ...common, type: z.literal('call.ended'), callId: name() });
+/** docs/contract.md §6: the hall called back the caller of an abandoned call (回拨). */
+const callCallback = z.object({
+	...common,
+	type: z.literal('call.callback'),
+	callId: name(),
+	agentId: name().optional()
+});
 const agentState = z.object({
 	...common,
 	type: z.literal('agent.state'),
 	agentId: name(),
 	state: z.enum(AGENT_STATES),
 	name: z.string().max(128).optional(),
-	team: z.string().max(128).optional()
+	team: z.string().max(128).optional(),
+	/** Extension: why the agent is on break (Asterisk PAUSE's reason); meaningful with `break`. */
+	reason: z.string().min(1).max(128).optional()
 });
 const ticketCreated = z.object({
 	...common,
@@ -84,6 +101,9 @@ const ticketCreated = z.object({
 	category: z.enum(CATEGORIES),
 	kind: z.enum(TICKET_KINDS),
 	district: name(),
+	/** docs/contract.md §6: 街道 / 乡镇 and 诉求主题; neither is personal data. */
+	street: name(64).optional(),
+	topic: name(64).optional(),
 	callId: name().optional(),
 	summary: z.string().max(10_000).optional(),
 	callerName: z.string().max(256).optional(),
@@ -135,6 +155,7 @@ export const EVENT_SCHEMAS = {
 	'call.answered': callAnswered,
 	'call.abandoned': callAbandoned,
 	'call.ended': callEnded,
+	'call.callback': callCallback,
 	'agent.state': agentState,
 	'ticket.created': ticketCreated,
 	'ticket.dispatched': ticketDispatched,
@@ -148,6 +169,7 @@ export type CallOffered = Normalised<z.infer<typeof callOffered>>;
 export type CallAnswered = Normalised<z.infer<typeof callAnswered>>;
 export type CallAbandoned = Normalised<z.infer<typeof callAbandoned>>;
 export type CallEnded = Normalised<z.infer<typeof callEnded>>;
+export type CallCallback = Normalised<z.infer<typeof callCallback>>;
 export type AgentStateEvent = Normalised<z.infer<typeof agentState>>;
 export type TicketCreated = Normalised<z.infer<typeof ticketCreated>>;
 export type TicketDispatched = Normalised<z.infer<typeof ticketDispatched>>;
@@ -160,6 +182,7 @@ export type WallboardEvent =
 	| CallAnswered
 	| CallAbandoned
 	| CallEnded
+	| CallCallback
 	| AgentStateEvent
 	| TicketCreated
 	| TicketDispatched
@@ -208,6 +231,16 @@ export function parseEvent(raw: unknown, now: number): ParseResult {
 	const result = EVENT_SCHEMAS[type as EventType].safeParse(raw);
 	if (!result.success) return { ok: false, id, errors: formatIssues(result.error.issues) };
 	const atMs = toEpochMs(result.data.at);
+	if (!(atMs >= MIN_AT_MS)) {
+		const shown = Number.isFinite(atMs) ? new Date(atMs).toISOString() : String(result.data.at);
+		return {
+			ok: false,
+			id,
+			errors: [
+				`at: ${shown} is before ${new Date(MIN_AT_MS).toISOString()} (epoch milliseconds expected)`
+			]
+		};
+	}
 	if (atMs > now + MAX_FUTURE_SKEW_MS) {
 		return {
 			ok: false,

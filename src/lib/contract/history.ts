@@ -38,15 +38,29 @@ export type TicketTotals = {
 	responseRate: number | null; // responded / surveyed   (三率)
 	resolutionRate: number | null; // resolved / surveyed
 	satisfactionRate: number | null; // satisfied / surveyed
+	/** 办结: the units' replies of the period (metrics/completion.ts has the rule). */
+	completion: {
+		closed: number; // replies (ticket.feedback), any outcome
+		completionRate: number | null; // closed / created   (办结率)
+		unresolvableShare: number | null; // feedback.unresolvable / closed
+		unreasonableShare: number | null; // feedback.unreasonable / closed
+	};
 };
 
-/** GET /api/v1/history/summary?from=YYYY-MM-DD&to=YYYY-MM-DD */
+/** GET /api/v1/history/summary?from=YYYY-MM-DD&to=YYYY-MM-DD[&queue=id] */
 export type HistorySummary = {
 	from: string;
 	to: string;
 	timezone: string;
 	/** The same-length range just before [from, to], for "vs previous period". */
 	previous: { from: string; to: string; calls: CallTotals; tickets: TicketTotals };
+	/**
+	 * The same dates a year before, for "year on year" (同比); 29 February becomes the 28th.
+	 * `calls` honour the `queue` filter like `calls.all`.
+	 */
+	yearAgo: { from: string; to: string; calls: CallTotals; tickets: TicketTotals };
+	/** `?queue=`: the call figures (all, previous, yearAgo, byQueue) are that queue's; null: all. */
+	queue: string | null;
 	calls: { all: CallTotals; byQueue: Record<string, CallTotals> };
 	tickets: {
 		all: TicketTotals;

@@ -5,3 +5,5 @@ export * from './merge-patch';
 export * from './thresholds';
 export * from './history';
 export * from './supervision';
+export * from './boards';
+export * from './targets';

@@ -93,3 +93,58 @@ describe('diff', () => {
 		);
 	});
 });
+
+describe('diff and applyMergePatch with keys Object.prototype has (probe finding e)', () => {
+	const own = (entries: Array<[string, Json]>): { [k: string]: Json } => {
+		const out: { [k: string]: Json } = {};
+		for (const [k, v] of entries) {
+			Object.defineProperty(out, k, {
+				value: v,
+				enumerable: true,
+				writable: true,
+				configurable: true
+			});
+		}
+		return out;
+	};
+	const key = fc.constantFrom('__proto__', 'constructor', 'toString', 'a');
+	const json: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
+		value: fc.oneof(
+			{ depthSize: 'small' },
+			fc.constant(null),
+			fc.integer({ min: -5, max: 5 }),
+			fc.array(fc.tuple(key, tie('value')), { maxLength: 3 }).map(own)
+		)
+	})).value;
+	const doc = fc.array(fc.tuple(key, json), { maxLength: 4 }).map(own);
+	/** Own fields, nulls dropped, keys sorted: pairs, so that no key is special. */
+	const canon = (v: Json): unknown => {
+		if (Array.isArray(v)) return v.map(canon);
+		if (v === null || typeof v !== 'object') return v;
+		return Object.keys(v)
+			.filter((k) => v[k] !== null)
+			.sort()
+			.map((k) => [k, canon(v[k] as Json)]);
+	};
+
+	it('carries a queue named __proto__ as an own field', () => {
+		const to = JSON.parse('{"byQueue":{"__proto__":{"waiting":3}}}') as { [k: string]: Json };
+		const patch = diff(JSON.parse('{"byQueue":{}}') as { [k: string]: Json }, to);
+		expect(JSON.stringify(patch)).toBe('{"byQueue":{"__proto__":{"waiting":3}}}');
+		const applied = applyMergePatch(JSON.parse('{"byQueue":{}}') as Json, patch!);
+		expect(JSON.stringify(applied)).toBe('{"byQueue":{"__proto__":{"waiting":3}}}');
+		expect(Object.getPrototypeOf((applied as { byQueue: object }).byQueue)).toBe(Object.prototype);
+	});
+
+	it('apply(from, diff(from, to)) serialises as to (property)', () => {
+		fc.assert(
+			fc.property(doc, doc, (from, to) => {
+				const patch = diff(from, to);
+				const wire = patch === null ? null : (JSON.parse(JSON.stringify(patch)) as Json);
+				const result = wire ? applyMergePatch(from, wire) : from;
+				expect(canon(result)).toEqual(canon(to));
+			}),
+			{ numRuns: 500 }
+		);
+	});
+});

@@ -2,13 +2,25 @@
  * RFC 7386 JSON Merge Patch: `diff` builds the patch that turns one JSON document into another,
  * `applyMergePatch` applies one. A merge patch cannot set a value to `null`: `diff` removes a
  * field that becomes `null`, and readers take a missing field as `null` (contract §4).
- * Arrays are replaced whole, as the RFC says.
+ * Arrays are replaced whole, as the RFC says. Keys are read and written as own properties only:
+ * a queue named `__proto__` or `constructor` is a field like any other (`obj[key] = v` would set
+ * the prototype instead, and `key in obj` finds inherited names).
  */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type MergePatch = { [key: string]: Json };
 
 function isObject(v: unknown): v is { [key: string]: Json } {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The own field `key` of `obj`, or undefined. */
+function get(obj: { [key: string]: Json }, key: string): Json | undefined {
+	return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** Sets the own field `key` (defineProperty: `__proto__` too). */
+function put(obj: { [key: string]: Json }, key: string, value: Json): void {
+	Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
@@ -22,7 +34,7 @@ function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
 		if (!isObject(b)) return false;
 		const ka = Object.keys(a);
 		if (ka.length !== Object.keys(b).length) return false;
-		for (const k of ka) if (!(k in b) || !jsonEqual(a[k], b[k])) return false;
+		for (const k of ka) if (!Object.hasOwn(b, k) || !jsonEqual(a[k], b[k])) return false;
 		return true;
 	}
 	return false;
@@ -38,19 +50,20 @@ export function diff(
 ): MergePatch | null {
 	let patch: MergePatch | null = null;
 	for (const key of Object.keys(from)) {
-		if (!(key in to) || to[key] === null) {
-			if (from[key] !== null) (patch ??= {})[key] = null;
+		const next = get(to, key);
+		if (next === undefined || next === null) {
+			if (from[key] !== null) put((patch ??= {}), key, null);
 		}
 	}
 	for (const key of Object.keys(to)) {
 		const next = to[key] as Json;
 		if (next === null) continue;
-		const prev = from[key];
+		const prev = get(from, key);
 		if (isObject(prev) && isObject(next)) {
 			const sub = diff(prev, next);
-			if (sub) (patch ??= {})[key] = sub;
+			if (sub) put((patch ??= {}), key, sub);
 		} else if (!jsonEqual(prev, next)) {
-			(patch ??= {})[key] = isObject(next) ? stripNulls(next) : next;
+			put((patch ??= {}), key, isObject(next) ? stripNulls(next) : next);
 		}
 	}
 	return patch;
@@ -60,7 +73,7 @@ function stripNulls(obj: { [key: string]: Json }): { [key: string]: Json } {
 	const out: { [key: string]: Json } = {};
 	for (const [k, v] of Object.entries(obj)) {
 		if (v === null) continue;
-		out[k] = isObject(v) ? stripNulls(v) : v;
+		put(out, k, isObject(v) ? stripNulls(v) : v);
 	}
 	return out;
 }
@@ -68,12 +81,13 @@ function stripNulls(obj: { [key: string]: Json }): { [key: string]: Json } {
 /** Applies an RFC 7386 merge patch; returns a new document and leaves `target` untouched. */
 export function applyMergePatch<T>(target: T, patch: Json): T {
 	if (!isObject(patch)) return patch as T;
-	const base: { [key: string]: Json } = isObject(target as Json)
-		? { ...(target as { [key: string]: Json }) }
-		: {};
+	const base: { [key: string]: Json } = {};
+	if (isObject(target as Json)) {
+		for (const [k, v] of Object.entries(target as { [key: string]: Json })) put(base, k, v);
+	}
 	for (const [key, value] of Object.entries(patch)) {
 		if (value === null) delete base[key];
-		else base[key] = applyMergePatch<Json>(base[key] ?? null, value);
+		else put(base, key, applyMergePatch<Json>(get(base, key) ?? null, value));
 	}
 	return base as T;
 }

@@ -14,6 +14,30 @@ export type QueueStats = {
 	answered24h: number;
 	abandoned24h: number;
 	answerRate24h: number | null;
+	// Contract v1.1 §7 (docs/contract.md §7).
+	/** Calls abandoned within (at − 24 h, at] (as counted in abandoned24h) with no call.callback. */
+	abandonedAwaitingCallback: number;
+	/** The earliest abandoned.at among them (ISO-8601); null when none. */
+	oldestAwaitingCallbackAt: string | null;
+	/** Calls whose (earliest) call.callback lies within (at − 24 h, at]. */
+	calledBack24h: number;
+	/** The 24 h answer rate one hour from now if the next hour repeats the last one. */
+	answerRate24hIn1h: number | null;
+	staffing: QueueStaffing;
+};
+
+/** Erlang C staffing now (contract v1.1 §7). */
+export type QueueStaffing = {
+	/** calls with offered.at within (at − 30 min, at] */
+	offered30m: number;
+	/** mean ended.at − answered.at over calls with ended.at within (at − 30 min, at]; null if none */
+	ahtSeconds30m: number | null;
+	/** smallest N > A meeting the service-level goal; null when offered30m = 0 or no AHT */
+	agentsNeeded: number | null;
+	/** agents whose latest state is available, busy or wrapup (per queue: latest team = queue) */
+	agentsOnDuty: number;
+	/** agentsNeeded − agentsOnDuty */
+	gap: number | null;
 };
 
 export type OverdueTicket = {
@@ -45,6 +69,45 @@ export type TicketStats = {
 	 * (ISO-8601); a category with none is absent. An addition to contract §3, for countdowns.
 	 */
 	nextDeadlineAt?: Partial<Record<Category, string>>;
+	/** Per district (contract v1.1 §7); a district whose figures are all 0 is left out. */
+	byDistrict: Record<string, DistrictStats>;
+	/** Today's 10 most frequent topics, count descending then topic ascending (code points). */
+	topicsToday: TopicToday[];
+	/**
+	 * Active surges (an addition to the contract, docs/contract.md §7): computed by the server's
+	 * surge watch (server/surge.ts) from the history, not by the engine. Most significant first.
+	 */
+	surges?: Surge[];
+	/**
+	 * Per topic of `topicsToday`, the tickets created yesterday up to the same time of day (环比
+	 * base; an addition, docs/contract.md §7). Computed by the surge watch from the hourly rollup.
+	 */
+	topicsYesterday?: Record<string, number>;
+};
+
+export type DistrictStats = {
+	/** ticket.created with at in the business day */
+	createdToday: number;
+	/** ticket.created with at within (at − 1 h, at] */
+	createdLastHour: number;
+	pending: number;
+	overdue: number;
+	/** surveys of this district's tickets within the last 30 days */
+	survey30d: SurveyStats;
+};
+
+export type TopicToday = { topic: string; count: number; lastHour: number };
+
+/** A cluster of tickets: the last hour far above the same hour of the last four weeks. */
+export type Surge = {
+	/** '' for a topic's surge over the whole city */
+	district: string;
+	/** absent for a district's surge over all topics */
+	topic?: string;
+	/** tickets created within (at − 1 h, at] */
+	count: number;
+	/** the baseline's mean (at least 0.5), rounded to 0.1 */
+	expected: number;
 };
 
 export type AgentCounts = {
@@ -87,6 +150,9 @@ export type Snapshot = {
 	agents: AgentCounts;
 	tickets: TicketStats;
 };
+
+/** The snapshot without `seq`, which the push layer assigns: what the metrics engine computes. */
+export type LiveSnapshot = Omit<Snapshot, 'seq'>;
 
 /** The longest overdue list a snapshot carries. */
 export const OVERDUE_LIST_MAX = 50;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AGENT_STATES, type AgentState, type Category, type TicketKind } from './events';
+import type { TopicToday } from './snapshot';
 
 const name = z.string().min(1).max(128);
 
@@ -20,14 +21,16 @@ export const watchRequestSchema = z.discriminatedUnion('kind', [
 		kind: z.literal('agents'),
 		team: name.optional(),
 		state: z.enum(AGENT_STATES).optional()
-	})
+	}),
+	/** Abandoned calls awaiting a callback (contract v1.1 §7), optionally of one queue. */
+	z.strictObject({ kind: z.literal('callbacks'), queue: name.optional() })
 ]);
 export type WatchRequest = z.infer<typeof watchRequestSchema>;
 export type WatchKind = WatchRequest['kind'];
 
 /** `unwatch` payloads: stop one kind of detail. */
 export const unwatchRequestSchema = z.strictObject({
-	kind: z.enum(['queue', 'tickets', 'agents'])
+	kind: z.enum(['queue', 'tickets', 'agents', 'callbacks'])
 });
 export type UnwatchRequest = z.infer<typeof unwatchRequestSchema>;
 
@@ -50,11 +53,39 @@ export type AgentRow = {
 	name: string | null;
 	team: string | null;
 	state: AgentState;
+	/** Why the agent is on break (e.g. Asterisk PAUSE's reason); null otherwise or unknown. */
+	reason: string | null;
 	since: string;
 	stateSinceSeconds: number;
+	/**
+	 * Today's figures (business day up to the detail's `at`): calls handled (ended today),
+	 * their mean talk time, and time on break (screens tick it on while on break).
+	 */
+	today?: AgentToday;
 };
 
+export type AgentToday = { handled: number; ahtSeconds: number | null; breakSeconds: number };
+
 export type QueueDetail = { queue: string; calls: WaitingCall[]; agents: AgentRow[] };
+
+/** An abandoned call awaiting a callback (contract v1.1 §7, as counted in abandonedAwaitingCallback). */
+export type AwaitingCallbackCall = {
+	callId: string;
+	queue: string;
+	abandonedAt: string;
+	/** Whole seconds since the abandon at the detail's `at`; screens tick it on. */
+	awaitingSeconds: number;
+	callerMasked: string | null;
+};
+
+/** Oldest first; `calls` is cut at DETAIL_LIST_MAX, `count` is whole. */
+export type CallbackList = {
+	calls: AwaitingCallbackCall[];
+	count: number;
+	queues: string[];
+	/** Of those, the calls abandoned within the last 15 minutes, newest first (cut likewise). */
+	recent15m?: { calls: AwaitingCallbackCall[]; count: number };
+};
 
 export type PendingTicket = {
 	ticketId: string;
@@ -93,6 +124,8 @@ export type TicketBoard = {
 	departments: string[];
 	/** Lists are cut at this many entries each; the counts are whole. */
 	counts: Record<Category, { pending: number; overdue: number; awaitingFeedback: number }>;
+	/** Today's top topics of the filtered district (of the hall without one), as topicsToday. */
+	topicsToday: TopicToday[];
 };
 
 export type DetailMessage =
@@ -103,7 +136,8 @@ export type DetailMessage =
 			watch: WatchRequest;
 			at: string;
 			detail: { agents: AgentRow[]; teams: string[] };
-	  };
+	  }
+	| { kind: 'callbacks'; watch: WatchRequest; at: string; detail: CallbackList };
 
 /** An answer to a bad `watch`, `unwatch` or `alert.ack`. */
 export type SupervisionError = { event: string; error: string };
@@ -123,6 +157,11 @@ export type Alert = {
 	clearedAt: string | null;
 	ackedAt: string | null;
 	ackedBy: string | null;
+	/**
+	 * When the alert escalated: red and unacknowledged for ALERT_ESCALATE_MINUTES (to managers,
+	 * louder on the wall). Absent or null: not escalated.
+	 */
+	escalatedAt?: string | null;
 };
 
 export type AlertList = { active: Alert[]; recent: Alert[] };
@@ -161,4 +200,9 @@ export type TicketTimeline = {
 	/** 'pending' | 'overdue' | 'dispatched' | 'closed' (feedback received). */
 	status: 'pending' | 'overdue' | 'dispatched' | 'closed' | 'unknown';
 	entries: TimelineEntry[];
+	/** 催办: the hall urging the handling side on an overdue ticket, oldest first. */
+	urges?: TicketUrge[];
 };
+
+/** One 催办 (POST /api/v1/tickets/{id}/urge): who, when, and the note they wrote. */
+export type TicketUrge = { at: string; by: string; note: string };

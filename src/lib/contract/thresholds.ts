@@ -19,7 +19,15 @@ export const THRESHOLD_METRICS = {
 	longestWaitSeconds: { direction: 'lower', unit: 'seconds' },
 	overdueEmergency: { direction: 'lower', unit: 'count' },
 	overdueLivelihood: { direction: 'lower', unit: 'count' },
-	overdueGeneral: { direction: 'lower', unit: 'count' }
+	overdueGeneral: { direction: 'lower', unit: 'count' },
+	/** Erlang C agents needed − agents on duty (contract §7 `staffing.gap`); <= 0 is enough. */
+	staffingGap: { direction: 'lower', unit: 'count' },
+	/** One agent's current call (state busy), in seconds; per team (the agent's queue). */
+	longCallSeconds: { direction: 'lower', unit: 'seconds' },
+	/** One agent's current wrap-up, in seconds. */
+	longWrapupSeconds: { direction: 'lower', unit: 'seconds' },
+	/** One agent's current break, in seconds. */
+	longBreakSeconds: { direction: 'lower', unit: 'seconds' }
 } as const satisfies Record<
 	string,
 	{ direction: Direction; unit: 'fraction' | 'seconds' | 'count' }
@@ -30,8 +38,22 @@ export type ThresholdMetric = keyof typeof THRESHOLD_METRICS;
 export const QUEUE_THRESHOLD_METRICS = [
 	'serviceLevelToday',
 	'answerRate24h',
-	'longestWaitSeconds'
+	'longestWaitSeconds',
+	'longCallSeconds',
+	'longWrapupSeconds',
+	'longBreakSeconds'
 ] as const satisfies readonly ThresholdMetric[];
+/**
+ * The figures of one agent's time in its current state, by state: an alert's scope is then the
+ * agent's id, and the band is that of the agent's team (`byQueue[team]`) or the hall's.
+ */
+export const AGENT_THRESHOLD_METRICS = {
+	busy: 'longCallSeconds',
+	wrapup: 'longWrapupSeconds',
+	break: 'longBreakSeconds'
+} as const satisfies Record<string, ThresholdMetric>;
+export type AgentThresholdMetric =
+	(typeof AGENT_THRESHOLD_METRICS)[keyof typeof AGENT_THRESHOLD_METRICS];
 export type QueueThresholdMetric = (typeof QUEUE_THRESHOLD_METRICS)[number];
 
 export type Thresholds = {

@@ -5,6 +5,8 @@ import {
 	parseAlertKey,
 	reconcileAlerts,
 	type ActiveAlert,
+	parseSurgeScope,
+	surgeScope,
 	type Breach
 } from './alerts';
 import { DEFAULT_THRESHOLDS, resolveThresholds } from './thresholds';
@@ -23,6 +25,17 @@ function queue(over: Partial<QueueStats> = {}): QueueStats {
 		answered24h: 0,
 		abandoned24h: 0,
 		answerRate24h: null,
+		abandonedAwaitingCallback: 0,
+		oldestAwaitingCallbackAt: null,
+		calledBack24h: 0,
+		answerRate24hIn1h: null,
+		staffing: {
+			offered30m: 0,
+			ahtSeconds30m: null,
+			agentsNeeded: null,
+			agentsOnDuty: 0,
+			gap: null
+		},
 		...over
 	};
 }
@@ -43,7 +56,9 @@ function snap(
 			overdueList: [],
 			dispatchedToday: 0,
 			dispatchedOnTimeToday: 0,
-			survey30d: { surveyed: 0, responseRate: null, resolutionRate: null, satisfactionRate: null }
+			survey30d: { surveyed: 0, responseRate: null, resolutionRate: null, satisfactionRate: null },
+			byDistrict: {},
+			topicsToday: []
 		}
 	};
 }
@@ -181,5 +196,19 @@ describe('reconcileAlerts', () => {
 			[b('a', 'bad', 1), b('b', 'bad', 2)]
 		);
 		expect(c).toEqual({ raise: [b('b', 'bad', 2)], update: [], clear: [] });
+	});
+});
+
+describe('surge scopes', () => {
+	it.each([
+		['朝阳区', '供暖', '朝阳区/供暖'],
+		['朝阳区', undefined, '朝阳区/'],
+		['', '停水', '/停水'],
+		['a/b%c', 'x/y', 'a%2Fb%25c/x%2Fy']
+	])('%s × %s ↔ %s', (district, topic, scope) => {
+		expect(surgeScope(district, topic)).toBe(scope);
+		expect(parseSurgeScope(scope)).toEqual(
+			topic === undefined ? { district } : { district, topic }
+		);
 	});
 });

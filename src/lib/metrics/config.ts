@@ -13,6 +13,8 @@ export type MetricsConfig = {
 	serviceLevelTargetByQueueMs: Record<string, number>;
 	/** Dispatch deadline = `ticket.created.at` + this, per category. */
 	dispatchDeadlineMs: Record<Category, number>;
+	/** The service-level goal G of Erlang C staffing (contract v1.1 §7), 0 < G < 1. */
+	serviceLevelGoal: number;
 };
 
 export const DEFAULT_METRICS_CONFIG: Readonly<MetricsConfig> = Object.freeze({
@@ -23,7 +25,8 @@ export const DEFAULT_METRICS_CONFIG: Readonly<MetricsConfig> = Object.freeze({
 		emergency: 3_600_000,
 		livelihood: 7_200_000,
 		general: 86_400_000
-	})
+	}),
+	serviceLevelGoal: 0.9
 });
 
 /**
@@ -60,6 +63,10 @@ export function validateMetricsConfig(config: MetricsConfig): MetricsConfig {
 	}
 	for (const category of CATEGORIES) {
 		checkDuration(`dispatchDeadlineMs.${category}`, config.dispatchDeadlineMs[category]);
+	}
+	const goal = config.serviceLevelGoal;
+	if (typeof goal !== 'number' || !(goal > 0 && goal < 1)) {
+		throw new Error(`serviceLevelGoal must be a fraction with 0 < G < 1, got ${String(goal)}`);
 	}
 	return config;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { WallboardEvent } from '../contract/events';
 import { ev, ms } from '../../../tests/fixtures/events';
 import { DEFAULT_METRICS_CONFIG } from './config';
-import { agentsList, queueDetail, ticketBoard } from './detail';
+import { agentsList, callbackList, queueDetail, ticketBoard } from './detail';
 import { createMetrics } from './engine';
 
 const NOW = ms('2026-03-02T01:00:00.000Z');
@@ -62,6 +62,7 @@ describe('queueDetail', () => {
 				name: '王芳',
 				team: 'elderly',
 				state: 'available',
+				reason: null,
 				since: '2026-03-02T00:55:00.000Z',
 				stateSinceSeconds: 300
 			},
@@ -70,6 +71,7 @@ describe('queueDetail', () => {
 				name: '刘强',
 				team: 'elderly',
 				state: 'busy',
+				reason: null,
 				since: '2026-03-02T00:59:15.000Z',
 				stateSinceSeconds: 45
 			}
@@ -112,6 +114,35 @@ describe('agentsList', () => {
 			team: null,
 			stateSinceSeconds: 30
 		});
+	});
+});
+
+describe('agentsList: the pause reason', () => {
+	const state = (id: string, s: 'break' | 'available', secondsBefore: number, reason?: string) =>
+		({
+			id,
+			type: 'agent.state',
+			agentId: 'P1',
+			state: s,
+			at: at(secondsBefore),
+			...(reason ? { reason } : {})
+		}) as WallboardEvent;
+	const row = (events: WallboardEvent[]) => agentsList(records(events), NOW).agents[0];
+
+	it('is the reason of the latest break, with the time in pause since that break', () => {
+		const events = [state('s1', 'break', 600, 'Lunch'), state('s2', 'break', 120, 'Training')];
+		expect(row(events)).toMatchObject({
+			state: 'break',
+			reason: 'Training',
+			stateSinceSeconds: 120
+		});
+		expect(row([...events].reverse())).toMatchObject({ reason: 'Training' });
+	});
+
+	it('is cleared when the agent is no longer on break, and absent for a break without one', () => {
+		const events = [state('s1', 'break', 600, 'Lunch'), state('s2', 'available', 60)];
+		expect(row(events)).toMatchObject({ state: 'available', reason: null, stateSinceSeconds: 60 });
+		expect(row([state('s3', 'break', 30)])).toMatchObject({ state: 'break', reason: null });
 	});
 });
 
@@ -185,5 +216,87 @@ describe('ticketBoard', () => {
 		const cut = ticketBoard(r, deadline + 1, {}, 1);
 		expect(cut.byCategory.emergency.overdue).toHaveLength(1);
 		expect(cut.counts.emergency.overdue).toBe(2);
+	});
+});
+
+describe('callbackList', () => {
+	const DAY_S = 86_400;
+	const events: WallboardEvent[] = [
+		// k1 elderly abandoned 600 s ago; k2 general 3600 s ago; k3 called back; k4 too old (24 h
+		// exactly: the window is open on the left); k5 answered.
+		{ ...ev.offered('ko1', 'k1', 'elderly', at(700)), caller: '13812345678' },
+		ev.abandoned('kx1', 'k1', at(600)),
+		ev.offered('ko2', 'k2', 'general', at(3700)),
+		ev.abandoned('kx2', 'k2', at(3600)),
+		ev.offered('ko3', 'k3', 'elderly', at(900)),
+		ev.abandoned('kx3', 'k3', at(800)),
+		ev.callback('kb3', 'k3', at(100)),
+		ev.offered('ko4', 'k4', 'elderly', at(DAY_S + 60)),
+		ev.abandoned('kx4', 'k4', at(DAY_S)),
+		ev.offered('ko5', 'k5', 'elderly', at(50)),
+		ev.answered('ka5', 'k5', at(40))
+	];
+
+	it('lists the calls awaiting a callback, oldest first, masked', () => {
+		expect(callbackList(records(events), NOW)).toStrictEqual({
+			calls: [
+				{
+					callId: 'k2',
+					queue: 'general',
+					abandonedAt: new Date(at(3600)).toISOString(),
+					awaitingSeconds: 3600,
+					callerMasked: null
+				},
+				{
+					callId: 'k1',
+					queue: 'elderly',
+					abandonedAt: new Date(at(600)).toISOString(),
+					awaitingSeconds: 600,
+					callerMasked: '138****5678'
+				}
+			],
+			count: 2,
+			queues: ['elderly', 'general'],
+			// k1 (600 s ago) is within the last 15 minutes; k2 (an hour) is not.
+			recent15m: {
+				calls: [
+					{
+						callId: 'k1',
+						queue: 'elderly',
+						abandonedAt: new Date(at(600)).toISOString(),
+						awaitingSeconds: 600,
+						callerMasked: '138****5678'
+					}
+				],
+				count: 1
+			}
+		});
+	});
+
+	it('narrows to one queue and cuts the list, keeping the count whole', () => {
+		const list = callbackList(records(events), NOW, 'elderly', 0);
+		expect(list.calls).toStrictEqual([]);
+		expect(list.count).toBe(1);
+		expect(list.recent15m).toStrictEqual({ calls: [], count: 1 });
+	});
+});
+
+describe('ticketBoard topicsToday', () => {
+	it('counts the filtered district’s topics of today, with their last hour', () => {
+		const events: WallboardEvent[] = [
+			ev.created('d1', 'T1', 'general', at(600), { district: '朝阳区', topic: '噪音扰民' }),
+			ev.created('d2', 'T2', 'general', at(5400), { district: '朝阳区', topic: '噪音扰民' }),
+			ev.created('d3', 'T3', 'livelihood', at(60), { district: '朝阳区', topic: '停水' }),
+			ev.created('d4', 'T4', 'livelihood', at(60), { district: '海淀区', topic: '停水' }),
+			ev.dispatched('d5', 'T2', at(3000))
+		];
+		expect(ticketBoard(records(events), NOW, { district: '朝阳区' }).topicsToday).toStrictEqual([
+			{ topic: '噪音扰民', count: 2, lastHour: 1 },
+			{ topic: '停水', count: 1, lastHour: 1 }
+		]);
+		expect(ticketBoard(records(events), NOW).topicsToday).toStrictEqual([
+			{ topic: '停水', count: 2, lastHour: 2 },
+			{ topic: '噪音扰民', count: 2, lastHour: 1 }
+		]);
 	});
 });

@@ -6,14 +6,17 @@
 import { AGENT_STATES, CATEGORIES, type AgentState, type Category } from '../contract/events';
 import type {
 	AgentRow,
+	AwaitingCallbackCall,
+	CallbackList,
 	AwaitingFeedbackTicket,
 	PendingTicket,
 	QueueDetail,
 	TicketBoard,
 	WaitingCall
 } from '../contract/supervision';
-import type { AgentView, LiveRecords, TicketView } from './engine';
+import type { LiveAbandonedCall, LiveAgent, LiveRecords, LiveTicket } from './engine';
 import { maskCaller } from './mask';
+import { dispatchedOnTime, isOverdue } from './rules';
 
 /** Each list of the ticket board holds at most this many tickets (the counts stay whole). */
 export const DETAIL_LIST_MAX = 100;
@@ -22,19 +25,20 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Whole seconds between two instants, on second boundaries so every row ticks together. */
 const wholeSeconds = (from: number, to: number) => Math.floor(to / 1000) - Math.floor(from / 1000);
 
-function agentRow(a: AgentView, now: number): AgentRow {
+function agentRow(a: LiveAgent, now: number): AgentRow {
 	return {
 		agentId: a.agentId,
 		name: a.name,
 		team: a.team,
 		state: a.state,
+		reason: a.reason,
 		since: iso(a.since),
 		stateSinceSeconds: Math.max(0, wholeSeconds(a.since, now))
 	};
 }
 
 /** By state (available first, offline last), then longest in that state first, then id. */
-function byStateThenSince(a: AgentView, b: AgentView): number {
+function byStateThenSince(a: LiveAgent, b: LiveAgent): number {
 	const s = AGENT_STATES.indexOf(a.state) - AGENT_STATES.indexOf(b.state);
 	if (s !== 0) return s;
 	if (a.since !== b.since) return a.since - b.since;
@@ -68,7 +72,7 @@ export function agentsList(
 	filter: AgentsFilter = {}
 ): { agents: AgentRow[]; teams: string[] } {
 	const teams = new Set<string>();
-	const chosen: AgentView[] = [];
+	const chosen: LiveAgent[] = [];
 	for (const a of records.agents()) {
 		if (a.team !== null) teams.add(a.team);
 		if (filter.team !== undefined && a.team !== filter.team) continue;
@@ -87,15 +91,15 @@ export type TicketFilter = {
 	department?: string;
 };
 
-function pendingTicket(t: TicketView, now: number): PendingTicket {
+function pendingTicket(t: LiveTicket, now: number): PendingTicket {
 	return {
 		ticketId: t.ticketId,
 		category: t.category,
 		kind: t.kind,
 		district: t.district,
 		createdAt: iso(t.createdAt),
-		deadlineAt: iso(t.deadline),
-		secondsLeft: wholeSeconds(now, t.deadline)
+		deadlineAt: iso(t.deadlineAt),
+		secondsLeft: wholeSeconds(now, t.deadlineAt)
 	};
 }
 
@@ -120,7 +124,7 @@ export function ticketBoard(
 	};
 	const counts = {} as TicketBoard['counts'];
 	for (const c of CATEGORIES) counts[c] = { pending: 0, overdue: 0, awaitingFeedback: 0 };
-	const inDistrict = (t: TicketView) =>
+	const inDistrict = (t: LiveTicket) =>
 		filter.district === undefined || t.district === filter.district;
 
 	for (const c of CATEGORIES) {
@@ -128,14 +132,14 @@ export function ticketBoard(
 		for (const t of records.pendingTickets(c)) {
 			districts.add(t.district);
 			if (!inDistrict(t)) continue;
-			const overdue = t.deadline < now;
+			const overdue = isOverdue(t.deadlineAt, now);
 			const key = overdue ? 'overdue' : 'pending';
 			counts[c][key] += 1;
 			if (lists[key].length < limit) lists[key].push(pendingTicket(t, now));
 		}
 	}
 
-	const awaiting: TicketView[] = [];
+	const awaiting: LiveTicket[] = [];
 	for (const t of records.awaitingFeedback()) {
 		districts.add(t.district);
 		if (t.department !== null) departments.add(t.department);
@@ -158,7 +162,7 @@ export function ticketBoard(
 			district: t.district,
 			department: t.department ?? '',
 			dispatchedAt: iso(dispatchedAt),
-			onTime: dispatchedAt <= t.deadline
+			onTime: dispatchedOnTime(dispatchedAt, t.deadlineAt)
 		};
 		byCategory[c].awaitingFeedback.push(row);
 	}
@@ -166,6 +170,46 @@ export function ticketBoard(
 		byCategory,
 		counts,
 		districts: [...districts].sort(),
-		departments: [...departments].sort()
+		departments: [...departments].sort(),
+		topicsToday: records.topicsToday(now, filter.district)
+	};
+}
+
+/**
+ * Abandoned calls awaiting a callback (within 24 h, as counted in abandonedAwaitingCallback),
+ * optionally of one queue, oldest first; the caller masked. `queues` lists the queues among all;
+ * `recent15m` those abandoned within (now − 15 min, now], newest first.
+ */
+/** "Abandoned in the last 15 minutes" (the callbacks view's first list). */
+export const RECENT_ABANDON_MS = 15 * 60_000;
+
+export function callbackList(
+	records: LiveRecords,
+	now: number,
+	queue?: string,
+	limit = DETAIL_LIST_MAX
+): CallbackList {
+	const queues = new Set<string>();
+	const chosen: LiveAbandonedCall[] = [];
+	for (const c of records.awaitingCallback(now)) {
+		queues.add(c.queue);
+		if (queue === undefined || c.queue === queue) chosen.push(c);
+	}
+	chosen.sort((a, b) => a.abandonedAt - b.abandonedAt || (a.callId < b.callId ? -1 : 1));
+	const row = (c: (typeof chosen)[number]): AwaitingCallbackCall => ({
+		callId: c.callId,
+		queue: c.queue,
+		abandonedAt: iso(c.abandonedAt),
+		awaitingSeconds: Math.max(0, wholeSeconds(c.abandonedAt, now)),
+		callerMasked: maskCaller(c.caller)
+	});
+	const calls = chosen.slice(0, limit).map(row);
+	// The last 15 minutes, newest first: the callers most likely still reachable.
+	const recent = chosen.filter((c) => c.abandonedAt > now - RECENT_ABANDON_MS).reverse();
+	return {
+		calls,
+		count: chosen.length,
+		queues: [...queues].sort(),
+		recent15m: { calls: recent.slice(0, limit).map(row), count: recent.length }
 	};
 }

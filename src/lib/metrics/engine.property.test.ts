@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { AGENT_STATES, CATEGORIES, TICKET_KINDS, type WallboardEvent } from '../contract/events';
 import { ev } from '../../../tests/fixtures/events';
 import { DEFAULT_METRICS_CONFIG, LIVE_WINDOW_MS } from './config';
-import { createMetrics, type LiveSnapshot } from './engine';
+import type { LiveSnapshot } from '../contract/snapshot';
+import { createMetrics } from './engine';
 
 const BASE = Date.parse('2026-03-02T01:00:00Z'); // 09:00 in Beijing
 const SECOND = 1000;

@@ -14,7 +14,8 @@ import {
 	validateMetricsConfig,
 	type MetricsConfig
 } from './config';
-import { createMetrics, type LiveSnapshot } from './engine';
+import type { LiveSnapshot } from '../contract/snapshot';
+import { createMetrics } from './engine';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -42,7 +43,12 @@ const ZERO_QUEUE: QueueStats = {
 	abandonRateToday: null,
 	answered24h: 0,
 	abandoned24h: 0,
-	answerRate24h: null
+	answerRate24h: null,
+	abandonedAwaitingCallback: 0,
+	oldestAwaitingCallbackAt: null,
+	calledBack24h: 0,
+	answerRate24hIn1h: null,
+	staffing: { offered30m: 0, ahtSeconds30m: null, agentsNeeded: null, agentsOnDuty: 0, gap: null }
 };
 
 /**
@@ -85,7 +91,9 @@ describe('an empty engine', () => {
 					resolutionRate: null,
 					satisfactionRate: null
 				},
-				nextDeadlineAt: {}
+				nextDeadlineAt: {},
+				byDistrict: {},
+				topicsToday: []
 			}
 		});
 	});
@@ -199,7 +207,22 @@ describe('a morning in Beijing (every snapshot field)', () => {
 				abandonRateToday: 0.25, // 1 / (3 + 1)
 				answered24h: 4, // c0 c1 c2 c4
 				abandoned24h: 1,
-				answerRate24h: 0.8 // 4 / 5
+				answerRate24h: 0.8, // 4 / 5
+				abandonedAwaitingCallback: 1, // c3, no callback
+				oldestAwaitingCallbackAt: '2026-03-02T00:30:40.000Z',
+				calledBack24h: 0,
+				// oldest hour (03-01 01:00Z, 02:00Z] holds nothing; last hour: c1 c2 c4 answered, c3
+				// abandoned: (4 − 0 + 3) / (4 − 0 + 3 + 1 − 0 + 1) = 7 / 9
+				answerRate24hIn1h: 7 / 9,
+				// offered in (00:30Z, 01:00Z]: c4 c5 c6 (c3 at 00:30:00 is on the open end); nothing
+				// ended in it, so no AHT; on duty: a1 busy, a4 wrapup, a5 a6 available
+				staffing: {
+					offered30m: 3,
+					ahtSeconds30m: null,
+					agentsNeeded: null,
+					agentsOnDuty: 4,
+					gap: null
+				}
 			},
 			byQueue: {
 				hotline: {
@@ -214,7 +237,19 @@ describe('a morning in Beijing (every snapshot field)', () => {
 					abandonRateToday: 1 / 3,
 					answered24h: 3,
 					abandoned24h: 1,
-					answerRate24h: 0.75
+					answerRate24h: 0.75,
+					abandonedAwaitingCallback: 1,
+					oldestAwaitingCallbackAt: '2026-03-02T00:30:40.000Z',
+					calledBack24h: 0,
+					answerRate24hIn1h: 5 / 7, // (3 + 2) / (3 + 2 + 1 + 1)
+					// c6; no agent carries a team, so none is on duty for a queue
+					staffing: {
+						offered30m: 1,
+						ahtSeconds30m: null,
+						agentsNeeded: null,
+						agentsOnDuty: 0,
+						gap: null
+					}
 				},
 				water: {
 					waiting: 1,
@@ -228,7 +263,18 @@ describe('a morning in Beijing (every snapshot field)', () => {
 					abandonRateToday: 0,
 					answered24h: 1,
 					abandoned24h: 0,
-					answerRate24h: 1
+					answerRate24h: 1,
+					abandonedAwaitingCallback: 0,
+					oldestAwaitingCallbackAt: null,
+					calledBack24h: 0,
+					answerRate24hIn1h: 1, // (1 + 1) / 2
+					staffing: {
+						offered30m: 2, // c4 c5
+						ahtSeconds30m: null,
+						agentsNeeded: null,
+						agentsOnDuty: 0,
+						gap: null
+					}
 				}
 			},
 			// Window 23:01Z–01:00Z: c0 lies before it. Minutes by answered.at / abandoned.at; c5 and
@@ -275,7 +321,49 @@ describe('a morning in Beijing (every snapshot field)', () => {
 				satisfactionRate: 0.5 // t4 t5
 			},
 			// t1 and t2 are overdue; t3 (general) is pending with its deadline ahead.
-			nextDeadlineAt: { general: '2026-03-02T02:00:00.000Z' }
+			nextDeadlineAt: { general: '2026-03-02T02:00:00.000Z' },
+			// Today (local) began 03-01T16:00Z: t1 (07:30 local), t2 (06:00), t4, t5 (04:00); t3 and t6
+			// are older. Dongcheng (the fixture's default) has t3 pending and the surveys of t4 t5 t6;
+			// t8's ticket is unknown, so its survey counts for no district.
+			byDistrict: {
+				Chaoyang: {
+					createdToday: 1,
+					createdLastHour: 0,
+					pending: 1,
+					overdue: 1,
+					survey30d: {
+						surveyed: 0,
+						responseRate: null,
+						resolutionRate: null,
+						satisfactionRate: null
+					}
+				},
+				Dongcheng: {
+					createdToday: 2, // t4 t5
+					createdLastHour: 1, // t4 at 00:10Z
+					pending: 1, // t3
+					overdue: 0,
+					survey30d: {
+						surveyed: 3, // t4 t5 t6
+						responseRate: 2 / 3, // t4 t5
+						resolutionRate: 1 / 3, // t4
+						satisfactionRate: 2 / 3 // t4 t5
+					}
+				},
+				Haidian: {
+					createdToday: 1,
+					createdLastHour: 0,
+					pending: 1,
+					overdue: 1,
+					survey30d: {
+						surveyed: 0,
+						responseRate: null,
+						resolutionRate: null,
+						satisfactionRate: null
+					}
+				}
+			},
+			topicsToday: []
 		}
 	};
 
@@ -962,7 +1050,8 @@ describe('prune', () => {
 		expect(pruned.snapshot(now + 5000).calls.byQueue.hotline).toMatchObject({
 			waiting: 0,
 			answeredToday: 1,
-			asaSecondsToday: (2 * DAY + 1000) / 1000
+			// A wait counts 24 h at most (rules.ts MAX_CALL_DURATION_MS): not 2 days + 1 s.
+			asaSecondsToday: DAY / 1000
 		});
 	});
 
@@ -996,7 +1085,8 @@ describe('configuration', () => {
 			timezone: 'Asia/Shanghai',
 			serviceLevelTargetMs: 15_000,
 			serviceLevelTargetByQueueMs: {},
-			dispatchDeadlineMs: { emergency: 3_600_000, livelihood: 7_200_000, general: 86_400_000 }
+			dispatchDeadlineMs: { emergency: 3_600_000, livelihood: 7_200_000, general: 86_400_000 },
+			serviceLevelGoal: 0.9
 		});
 		expect(validateMetricsConfig(DEFAULT_METRICS_CONFIG)).toBe(DEFAULT_METRICS_CONFIG);
 	});
@@ -1008,6 +1098,9 @@ describe('configuration', () => {
 		[{ serviceLevelTargetMs: -15_000 }, /serviceLevelTargetMs.*got -15000/],
 		[{ serviceLevelTargetMs: Number.NaN }, /serviceLevelTargetMs.*NaN/],
 		[{ serviceLevelTargetByQueueMs: { water: -1 } }, /serviceLevelTargetByQueueMs\["water"\].*-1/],
+		[{ serviceLevelGoal: 0 }, /serviceLevelGoal.*got 0/],
+		[{ serviceLevelGoal: 1 }, /serviceLevelGoal.*got 1/],
+		[{ serviceLevelGoal: Number.NaN }, /serviceLevelGoal.*NaN/],
 		[
 			{ dispatchDeadlineMs: { emergency: 3_600_000, livelihood: 0, general: 86_400_000 } },
 			/dispatchDeadlineMs\.livelihood.*got 0/

@@ -2,43 +2,68 @@
  * The metrics engine: folds wallboard events into live state and answers `snapshot(now)`
  * (contract §3).
  *
+ * Why one file of ~800 lines: the records, their contributions and the aggregates they are
+ * retracted from and added to must change together in one place, or an order-independence bug
+ * hides between two files; the separable accumulators (callbacks.ts, staffing.ts, districts.ts,
+ * series.ts) and the rules (rules.ts) already live apart.
+ *
  * Design. The state is a join-semilattice per key (callId, agentId, ticketId): every field of a
  * record is "earliest wins" (call.offered, call.answered, ticket.created, …) or "latest wins"
- * (agent.state, ticket.survey, ticket.feedback) under the total order (at, id). Merging is
- * commutative, associative and idempotent, so applying the same set of events in any order, with
- * any duplicates, yields the same records. Each record also holds its current *contribution* to
- * the aggregates (per-day counters, sorted instants for the rolling windows, waiting calls,
- * pending tickets ordered by deadline); when a record changes, its old contribution is retracted
- * and the new one added, so every aggregate equals the sum over the records' current
- * contributions, whatever the arrival order. The aggregates are mutable Maps and arrays for speed;
+ * (agent.state, ticket.survey, ticket.feedback) under the total order (at, id) of stamp.ts. Merging
+ * is commutative, associative and idempotent, so applying the same set of events in any order,
+ * with any duplicates, yields the same records. Each record also holds its current *contribution*
+ * to the aggregates (per-day counters, sorted instants for the rolling windows, waiting calls,
+ * pending tickets ordered by deadline), which is its outcome (rules.ts); when a record changes, its
+ * old contribution is retracted and the new one added, so every aggregate equals the sum over the
+ * records' current contributions, whatever the arrival order. The aggregates are mutable Maps and arrays for speed;
  * what is observable (`snapshot`) is a pure function of (set of applied events, now). Time only
  * ever comes in as an argument.
+ *
+ * The rules themselves (which event wins, wait, within target, deadline, on time, overdue) live
+ * in rules.ts, shared with the history rollups (rollup.ts): this file only keeps the aggregates.
  */
 import { AGENT_STATES, CATEGORIES } from '../contract/events';
-import type {
-	AgentState,
-	Category,
-	FeedbackOutcome,
-	TicketKind,
-	WallboardEvent
-} from '../contract/events';
+import type { AgentState, Category, WallboardEvent } from '../contract/events';
 import { OVERDUE_LIST_MAX } from '../contract/snapshot';
 import type {
 	AgentCounts,
+	LiveSnapshot,
 	OverdueTicket,
 	QueueStats,
-	Snapshot,
 	SurveyStats,
-	TicketStats
+	TicketStats,
+	TopicToday
 } from '../contract/snapshot';
 import { LIVE_WINDOW_MS, SURVEY_WINDOW_MS, validateMetricsConfig } from './config';
 import type { MetricsConfig } from './config';
+import { answerRate24hIn1h } from './answer-rate-projection';
+import { CALLBACK_WINDOW_MS, createCallbacks } from './callbacks';
+import { createDistricts } from './districts';
+import {
+	callbackOutcome,
+	callOutcome,
+	callTalk,
+	createTargetOf,
+	isOnDuty,
+	isOverdue,
+	isWaiting,
+	mergeCallEvent,
+	mergeTicketEvent,
+	surveyReplaces,
+	surveyStamp,
+	ticketOutcome,
+	type CallbackOutcome,
+	type CallOutcome,
+	type CallStamps,
+	type SurveyStamp,
+	type TicketOutcome,
+	type TicketStamps
+} from './rules';
 import { createMinuteSeries } from './series';
-import { SortedTimes } from './sorted-times';
+import { createStaffing, type TalkContribution } from './staffing';
+import { lowerBoundBy, SortedTimes } from './sorted-times';
+import { replacesLatest, type Stamp } from './stamp';
 import { addDays, createBusinessDay } from './timezone';
-
-/** The snapshot without `seq`, which the push layer assigns. */
-export type LiveSnapshot = Omit<Snapshot, 'seq'>;
 
 export interface Metrics {
 	/** Merges one event into the state; idempotent and independent of arrival order. */
@@ -62,106 +87,75 @@ export interface Metrics {
 }
 
 /** A call waiting in a queue, as the detail queries read it. */
-export type WaitingCallRecord = { callId: string; offeredAt: number; caller: string | null };
+export type LiveWaitingCall = { callId: string; offeredAt: number; caller: string | null };
 /** An agent's latest state (and the latest name and team any of its events carried). */
-export type AgentView = {
+export type LiveAgent = {
 	agentId: string;
 	state: AgentState;
 	since: number;
 	name: string | null;
 	team: string | null;
+	/** The pause reason while on break (the latest state's `reason`), else null. */
+	reason: string | null;
 };
-/** A ticket whose `ticket.created` is known. */
-export type TicketView = {
-	ticketId: string;
-	category: Category;
-	kind: TicketKind;
-	district: string;
-	createdAt: number;
-	deadline: number;
-	/** null while pending (not dispatched). */
-	dispatchedAt: number | null;
-	department: string | null;
+/** A ticket whose `ticket.created` is known: its outcome (dispatchedAt null while pending). */
+export type LiveTicket = TicketOutcome & {
 	/** null while no feedback arrived. */
 	feedbackAt: number | null;
 };
 
 export interface LiveRecords {
 	/** The calls waiting in `queue` (any order). */
-	waitingCalls(queue: string): WaitingCallRecord[];
-	agents(): Iterable<AgentView>;
-	/** Pending tickets of a category, most overdue first (deadline, ticketId). */
-	pendingTickets(category: Category): readonly TicketView[];
+	waitingCalls(queue: string): LiveWaitingCall[];
+	agents(): Iterable<LiveAgent>;
+	/** Pending tickets of a category, most overdue first (deadlineAt, ticketId). */
+	pendingTickets(category: Category): readonly LiveTicket[];
 	/** Tickets dispatched and still without feedback (any order). */
-	awaitingFeedback(): Iterable<TicketView>;
+	awaitingFeedback(): Iterable<LiveTicket>;
+	/** Calls abandoned within (now − 24 h, now] and not called back (any order). */
+	awaitingCallback(now: number): Iterable<LiveAbandonedCall>;
+	/** Today's top topics (contract v1.1 §7 topicsToday), of one district when given. */
+	topicsToday(now: number, district?: string): TopicToday[];
 }
+
+/** An abandoned call awaiting a callback, as the detail queries read it. */
+export type LiveAbandonedCall = {
+	callId: string;
+	queue: string;
+	abandonedAt: number;
+	caller: string | null;
+};
 
 /** The rolling window of `answered24h` / `abandoned24h`. */
 const ROLLING_WINDOW_MS = 24 * 3600_000;
+const HOUR_MS = 3600_000;
 const DAY_MS = 86_400_000;
 /** Day counters are kept for this many business days before today's. */
 const DAY_COUNTERS_KEPT_DAYS = 2;
 
-type Stamp = { at: number; id: string };
-
-/** True when `a` comes strictly before `b` in the (at, id) order. */
-function before(a: Stamp, b: Stamp): boolean {
-	return a.at < b.at || (a.at === b.at && a.id < b.id);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Records and their contributions
 
-type CallRecord = {
-	offered: (Stamp & { queue: string; caller: string | null }) | null;
-	answered: Stamp | null;
-	abandoned: Stamp | null;
-	ended: Stamp | null;
-	contribution: CallContribution | null;
+/**
+ * A call's counting events; its contributions are its outcome (null while offered is unknown),
+ * its callback outcome and its talk (staffing.ts), each refreshed only by the events it reads.
+ */
+type CallRecord = CallStamps & {
+	contribution: CallOutcome | null;
+	callbacks: CallbackOutcome | null;
+	talk: TalkContribution | null;
 };
 
-/** What one call adds to the aggregates; null while its `call.offered` is unknown. */
-type CallContribution = {
-	queue: string;
-	offeredAt: number;
-	offeredDay: string;
-	/** null when not answered. */
-	answeredAt: number | null;
-	answeredDay: string | null;
-	waitMs: number;
-	withinTarget: boolean;
-	/** null when not abandoned, and when answered (answered wins). */
-	abandonedAt: number | null;
-	abandonedDay: string | null;
-};
+/** A ticket's counting events (feedback is kept for the detail queries, not in the snapshot). */
+type TicketRecord = TicketStamps & { contribution: TicketOutcome | null };
 
-type TicketRecord = {
-	created: (Stamp & { category: Category; kind: TicketKind; district: string }) | null;
-	dispatched: (Stamp & { department: string }) | null;
-	/** Kept for later metrics; not in the snapshot yet. */
-	feedback: (Stamp & { outcome: FeedbackOutcome }) | null;
-	contribution: TicketContribution | null;
-};
-
-/** What one ticket adds to the aggregates; null while its `ticket.created` is unknown. */
-type TicketContribution = {
-	ticketId: string;
-	category: Category;
-	kind: TicketKind;
-	district: string;
-	createdAt: number;
-	deadline: number;
-	/** null while pending. */
-	dispatchedAt: number | null;
-	dispatchedDay: string | null;
-};
-
-type SurveyRecord = Stamp & { responded: boolean; resolved: boolean; satisfied: boolean };
 type AgentRecord = Stamp & {
 	state: AgentState;
 	/** Latest-wins per field: not every agent.state event carries a name or a team. */
 	name: (Stamp & { value: string }) | null;
 	team: (Stamp & { value: string }) | null;
+	/** The latest state's reason, kept only while that state is `break`. */
+	reason: string | null;
 };
 
 /** The later of a field's current value and the event's, if the event carries one. */
@@ -171,12 +165,8 @@ function latestField(
 	value: string | undefined
 ): (Stamp & { value: string }) | null {
 	if (value === undefined) return current;
-	if (current === null || before(current, event)) return { at: event.at, id: event.id, value };
+	if (replacesLatest(current, event)) return { at: event.at, id: event.id, value };
 	return current;
-}
-
-function isWaiting(c: CallContribution | null): boolean {
-	return c !== null && c.answeredAt === null && c.abandonedAt === null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +185,7 @@ type CallDayCounts = {
 	abandoned: number;
 	answeredWithinTarget: number;
 	/** Integer sum, so retraction is exact and the mean independent of order. */
-	waitSumMs: number;
+	waitMsSum: number;
 };
 
 type DayCounts = {
@@ -210,36 +200,17 @@ function newCallWindows(): CallWindows {
 }
 
 function newCallDayCounts(): CallDayCounts {
-	return { offered: 0, answered: 0, abandoned: 0, answeredWithinTarget: 0, waitSumMs: 0 };
+	return { offered: 0, answered: 0, abandoned: 0, answeredWithinTarget: 0, waitMsSum: 0 };
 }
 
-/** Sorted by (deadline, ticketId): the most overdue first. */
-function pendingBefore(a: TicketContribution, b: TicketContribution): boolean {
-	return a.deadline < b.deadline || (a.deadline === b.deadline && a.ticketId < b.ticketId);
+/** Sorted by (deadlineAt, ticketId): the most overdue first. */
+function pendingBefore(a: TicketOutcome, b: TicketOutcome): boolean {
+	return a.deadlineAt < b.deadlineAt || (a.deadlineAt === b.deadlineAt && a.ticketId < b.ticketId);
 }
 
-/** Index of the first entry not before `t` in the (deadline, ticketId) order. */
-function pendingLowerBound(list: readonly TicketContribution[], t: TicketContribution): number {
-	let lo = 0;
-	let hi = list.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (pendingBefore(list[mid] as TicketContribution, t)) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
-
-/** Number of entries whose deadline is < `now`, i.e. that are overdue at `now`. */
-function countOverdue(list: readonly TicketContribution[], now: number): number {
-	let lo = 0;
-	let hi = list.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if ((list[mid] as TicketContribution).deadline < now) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+/** The pending list is sorted by deadline, so the overdue tickets at `now` are a prefix of it. */
+function overdueAt(t: TicketOutcome, now: number): boolean {
+	return isOverdue(t.deadlineAt, now);
 }
 
 function ratio(numerator: number, denominator: number): number | null {
@@ -256,16 +227,13 @@ export function createMetrics(config: MetricsConfig): Metrics {
 	validateMetricsConfig(config);
 	const timezone = config.timezone;
 	const businessDay = createBusinessDay(timezone);
-	const defaultTargetMs = config.serviceLevelTargetMs;
-	const targetByQueueMs = new Map(Object.entries(config.serviceLevelTargetByQueueMs));
-	const deadlineMs = byCategory((c) => config.dispatchDeadlineMs[c]);
-
-	const targetOf = (queue: string): number => targetByQueueMs.get(queue) ?? defaultTargetMs;
+	const targetOf = createTargetOf(config);
+	const deadlines = byCategory((c) => config.dispatchDeadlineMs[c]);
 
 	// Records.
 	const calls = new Map<string, CallRecord>();
 	const tickets = new Map<string, TicketRecord>();
-	const surveys = new Map<string, SurveyRecord>();
+	const surveys = new Map<string, SurveyStamp>();
 	const agents = new Map<string, AgentRecord>();
 
 	// Aggregates.
@@ -277,8 +245,27 @@ export function createMetrics(config: MetricsConfig): Metrics {
 	const days = new Map<string, DayCounts>();
 	/** Day counters before this business day were pruned; changes to them are ignored. */
 	let dayFloor = '';
-	const pending = byCategory<TicketContribution[]>(() => []);
+	const pending = byCategory<TicketOutcome[]>(() => []);
 	const agentCounts = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as AgentCounts;
+	const callbacks = createCallbacks();
+	const staffing = createStaffing(config.serviceLevelGoal);
+	const districts = createDistricts(businessDay, SURVEY_WINDOW_MS);
+	/** The district and survey under which a ticket's survey is counted in `districts`. */
+	const surveyContribution = new Map<string, { district: string; survey: SurveyStamp }>();
+	/**
+	 * The district of tickets whose record was pruned, kept while a survey of theirs can still
+	 * count (created within the survey window and a day, or surveyed within it).
+	 */
+	const settledDistrict = new Map<string, { district: string; createdAt: number }>();
+	/**
+	 * The queue of calls whose record was pruned, kept a day longer so that a late call.callback
+	 * still counts in calledBack24h for its queue — unless the call had an earlier callback
+	 * (`firstCallbackAt`), which stays its earliest (only the earliest counts).
+	 */
+	const settledQueue = new Map<
+		string,
+		{ queue: string; lastAt: number; firstCallbackAt: number | null }
+	>();
 	const surveyTimes = {
 		surveyed: new SortedTimes(),
 		responded: new SortedTimes(),
@@ -320,38 +307,20 @@ export function createMetrics(config: MetricsConfig): Metrics {
 
 	// --- calls ---
 
-	function callContribution(rec: CallRecord): CallContribution | null {
-		const offered = rec.offered;
-		if (offered === null) return null;
-		const answeredAt = rec.answered?.at ?? null;
-		const abandonedAt = answeredAt === null ? (rec.abandoned?.at ?? null) : null;
-		const waitMs = answeredAt === null ? 0 : Math.max(0, answeredAt - offered.at);
-		return {
-			queue: offered.queue,
-			offeredAt: offered.at,
-			offeredDay: businessDay(offered.at),
-			answeredAt,
-			answeredDay: answeredAt === null ? null : businessDay(answeredAt),
-			waitMs,
-			withinTarget: answeredAt !== null && waitMs <= targetOf(offered.queue),
-			abandonedAt,
-			abandonedDay: abandonedAt === null ? null : businessDay(abandonedAt)
-		};
-	}
-
 	/** Adds (sign 1) or retracts (sign −1) a call's contribution. */
-	function countCall(callId: string, c: CallContribution, sign: 1 | -1): void {
-		series.count({ ...c, stoppedAt: c.answeredAt ?? c.abandonedAt }, sign);
+	function countCall(callId: string, c: CallOutcome, sign: 1 | -1): void {
+		series.count(c, sign);
+		staffing.countOffered(c.queue, c.offeredAt, sign);
 		const w = windowsOf(c.queue);
-		const offeredCounts = callDayCounts(c.offeredDay, c.queue);
+		const offeredCounts = callDayCounts(businessDay(c.offeredAt), c.queue);
 		if (offeredCounts !== null) for (const n of offeredCounts) n.offered += sign;
 
-		if (c.answeredAt !== null && c.answeredDay !== null) {
-			const counts = callDayCounts(c.answeredDay, c.queue);
+		if (c.answeredAt !== null) {
+			const counts = callDayCounts(businessDay(c.answeredAt), c.queue);
 			if (counts !== null) {
 				for (const n of counts) {
 					n.answered += sign;
-					n.waitSumMs += sign * c.waitMs;
+					n.waitMsSum += sign * c.waitMs;
 					if (c.withinTarget) n.answeredWithinTarget += sign;
 				}
 			}
@@ -359,8 +328,8 @@ export function createMetrics(config: MetricsConfig): Metrics {
 				if (sign > 0) times.add(c.answeredAt);
 				else times.remove(c.answeredAt);
 			}
-		} else if (c.abandonedAt !== null && c.abandonedDay !== null) {
-			const counts = callDayCounts(c.abandonedDay, c.queue);
+		} else if (c.abandonedAt !== null) {
+			const counts = callDayCounts(businessDay(c.abandonedAt), c.queue);
 			if (counts !== null) for (const n of counts) n.abandoned += sign;
 			for (const times of [w.abandoned, allWindows.abandoned]) {
 				if (sign > 0) times.add(c.abandonedAt);
@@ -376,14 +345,71 @@ export function createMetrics(config: MetricsConfig): Metrics {
 
 	function refreshCall(callId: string, rec: CallRecord): void {
 		if (rec.contribution !== null) countCall(callId, rec.contribution, -1);
-		rec.contribution = callContribution(rec);
+		rec.contribution = callOutcome(rec, targetOf);
 		if (rec.contribution !== null) countCall(callId, rec.contribution, 1);
+		refreshCallbacks(rec, callId);
+		refreshTalk(rec);
+	}
+
+	function refreshCallbacks(rec: CallRecord, callId: string): void {
+		let next = callbackOutcome(rec, rec.contribution);
+		const settled = rec.offered === null ? settledQueue.get(callId) : undefined;
+		if (
+			next === null &&
+			settled !== undefined &&
+			rec.callback !== null &&
+			(settled.firstCallbackAt === null || rec.callback.at < settled.firstCallbackAt)
+		) {
+			// Its abandon (if any) lies before the live window: only the callback can still count.
+			next = { queue: settled.queue, awaitingSince: null, calledBackAt: rec.callback.at };
+		}
+		const old = rec.callbacks;
+		if (
+			old !== null &&
+			next !== null &&
+			old.queue === next.queue &&
+			old.awaitingSince === next.awaitingSince &&
+			old.calledBackAt === next.calledBackAt
+		) {
+			return;
+		}
+		if (old !== null) callbacks.count(old, -1);
+		rec.callbacks = next;
+		if (next !== null) callbacks.count(next, 1);
+	}
+
+	function refreshTalk(rec: CallRecord): void {
+		const talk = callTalk(rec);
+		const queue = rec.contribution?.queue;
+		const next = talk === null || queue === undefined ? null : { queue, ...talk };
+		const old = rec.talk;
+		if (
+			old !== null &&
+			next !== null &&
+			old.queue === next.queue &&
+			old.endedAt === next.endedAt &&
+			old.talkMs === next.talkMs
+		) {
+			return;
+		}
+		if (old !== null) staffing.countTalk(old, -1);
+		rec.talk = next;
+		if (next !== null) staffing.countTalk(next, 1);
 	}
 
 	function callRecord(callId: string): CallRecord {
 		let rec = calls.get(callId);
 		if (rec === undefined) {
-			rec = { offered: null, answered: null, abandoned: null, ended: null, contribution: null };
+			rec = {
+				offered: null,
+				answered: null,
+				abandoned: null,
+				ended: null,
+				callback: null,
+				contribution: null,
+				callbacks: null,
+				talk: null
+			};
 			calls.set(callId, rec);
 		}
 		return rec;
@@ -391,40 +417,44 @@ export function createMetrics(config: MetricsConfig): Metrics {
 
 	// --- tickets ---
 
-	function ticketContribution(ticketId: string, rec: TicketRecord): TicketContribution | null {
-		const created = rec.created;
-		if (created === null) return null;
-		const dispatchedAt = rec.dispatched?.at ?? null;
-		return {
-			ticketId,
-			category: created.category,
-			kind: created.kind,
-			district: created.district,
-			createdAt: created.at,
-			deadline: created.at + deadlineMs[created.category],
-			dispatchedAt,
-			dispatchedDay: dispatchedAt === null ? null : businessDay(dispatchedAt)
-		};
-	}
-
-	function countTicket(t: TicketContribution, sign: 1 | -1): void {
-		if (t.dispatchedAt === null || t.dispatchedDay === null) {
+	function countTicket(t: TicketOutcome, sign: 1 | -1): void {
+		if (t.dispatchedAt === null) {
 			const list = pending[t.category];
-			const i = pendingLowerBound(list, t);
+			const i = lowerBoundBy(list, t, pendingBefore);
 			if (sign > 0) list.splice(i, 0, t);
 			else if (list[i]?.ticketId === t.ticketId) list.splice(i, 1);
 			return;
 		}
-		const d = dayCounts(t.dispatchedDay);
+		const d = dayCounts(businessDay(t.dispatchedAt));
 		if (d === null) return;
 		d.dispatched += sign;
-		if (t.dispatchedAt <= t.deadline) d.dispatchedOnTime += sign;
+		if (t.dispatchedOnTime === true) d.dispatchedOnTime += sign;
 	}
 
 	function refreshTicket(ticketId: string, rec: TicketRecord): void {
-		if (rec.contribution !== null) countTicket(rec.contribution, -1);
-		rec.contribution = ticketContribution(ticketId, rec);
+		const old = rec.contribution;
+		if (old !== null) countTicket(old, -1);
+		rec.contribution = ticketOutcome(ticketId, rec, deadlines);
 		if (rec.contribution !== null) countTicket(rec.contribution, 1);
+		districts.refreshTicket(old, rec.contribution);
+		refreshSurveyDistrict(ticketId);
+	}
+
+	/** Counts a ticket's survey under its ticket's district (none while the district is unknown). */
+	function refreshSurveyDistrict(ticketId: string): void {
+		const survey = surveys.get(ticketId);
+		const district =
+			tickets.get(ticketId)?.contribution?.district ?? settledDistrict.get(ticketId)?.district;
+		const old = surveyContribution.get(ticketId);
+		if (old !== undefined && old.district === district && old.survey === survey) return;
+		if (old !== undefined) {
+			districts.countSurvey(old.district, old.survey, -1);
+			surveyContribution.delete(ticketId);
+		}
+		if (survey !== undefined && district !== undefined) {
+			districts.countSurvey(district, survey, 1);
+			surveyContribution.set(ticketId, { district, survey });
+		}
 	}
 
 	function ticketRecord(ticketId: string): TicketRecord {
@@ -436,7 +466,7 @@ export function createMetrics(config: MetricsConfig): Metrics {
 		return rec;
 	}
 
-	function countSurvey(s: SurveyRecord, sign: 1 | -1): void {
+	function countSurvey(s: SurveyStamp, sign: 1 | -1): void {
 		const flagged = [
 			[surveyTimes.surveyed, true],
 			[surveyTimes.responded, s.responded],
@@ -458,84 +488,63 @@ export function createMetrics(config: MetricsConfig): Metrics {
 		}
 		const { at, id } = event;
 		switch (event.type) {
-			case 'call.offered': {
-				queueNames.add(event.queue);
-				const rec = callRecord(event.callId);
-				if (rec.offered === null || before(event, rec.offered)) {
-					rec.offered = { at, id, queue: event.queue, caller: event.caller ?? null };
-					refreshCall(event.callId, rec);
-				}
-				break;
-			}
-			case 'call.answered': {
-				const rec = callRecord(event.callId);
-				if (rec.answered === null || before(event, rec.answered)) {
-					rec.answered = { at, id };
-					refreshCall(event.callId, rec);
-				}
-				break;
-			}
-			case 'call.abandoned': {
-				const rec = callRecord(event.callId);
-				if (rec.abandoned === null || before(event, rec.abandoned)) {
-					rec.abandoned = { at, id };
-					refreshCall(event.callId, rec);
-				}
-				break;
-			}
+			case 'call.offered':
+			case 'call.answered':
+			case 'call.abandoned':
 			case 'call.ended': {
+				if (event.type === 'call.offered') queueNames.add(event.queue);
 				const rec = callRecord(event.callId);
-				if (rec.ended === null || before(event, rec.ended)) rec.ended = { at, id };
+				// call.ended only counts in the talk time (staffing): refresh just that contribution.
+				if (mergeCallEvent(rec, event)) {
+					if (event.type === 'call.ended') refreshTalk(rec);
+					else refreshCall(event.callId, rec);
+				}
+				break;
+			}
+			case 'call.callback': {
+				const rec = callRecord(event.callId);
+				if (mergeCallEvent(rec, event)) refreshCallbacks(rec, event.callId);
 				break;
 			}
 			case 'agent.state': {
 				const rec = agents.get(event.agentId);
 				const name = latestField(rec?.name ?? null, event, event.name);
 				const team = latestField(rec?.team ?? null, event, event.team);
-				if (rec === undefined || before(rec, event)) {
+				if (rec !== undefined)
+					staffing.countAgent(isOnDuty(rec.state), rec.team?.value ?? null, -1);
+				let next: AgentRecord;
+				if (rec === undefined || replacesLatest(rec, event)) {
 					if (rec !== undefined) agentCounts[rec.state] -= 1;
-					agents.set(event.agentId, { at, id, state: event.state, name, team });
+					const reason = event.state === 'break' ? (event.reason ?? null) : null;
+					next = { at, id, state: event.state, name, team, reason };
+					agents.set(event.agentId, next);
 					agentCounts[event.state] += 1;
 				} else {
 					rec.name = name;
 					rec.team = team;
+					next = rec;
 				}
+				staffing.countAgent(isOnDuty(next.state), next.team?.value ?? null, 1);
 				break;
 			}
-			case 'ticket.created': {
-				const rec = ticketRecord(event.ticketId);
-				if (rec.created === null || before(event, rec.created)) {
-					// Only what the wallboard shows: summary, callerName and callerPhone (PII) are
-					// never stored here.
-					const { category, kind, district } = event;
-					rec.created = { at, id, category, kind, district };
-					refreshTicket(event.ticketId, rec);
-				}
-				break;
-			}
-			case 'ticket.dispatched': {
-				const rec = ticketRecord(event.ticketId);
-				if (rec.dispatched === null || before(event, rec.dispatched)) {
-					rec.dispatched = { at, id, department: event.department };
-					refreshTicket(event.ticketId, rec);
-				}
-				break;
-			}
+			case 'ticket.created':
+			case 'ticket.dispatched':
 			case 'ticket.feedback': {
 				const rec = ticketRecord(event.ticketId);
-				if (rec.feedback === null || before(rec.feedback, event)) {
-					rec.feedback = { at, id, outcome: event.outcome };
+				// Feedback counts in no live figure: the record keeps it for the detail queries.
+				if (mergeTicketEvent(rec, event) && event.type !== 'ticket.feedback') {
+					refreshTicket(event.ticketId, rec);
 				}
 				break;
 			}
 			case 'ticket.survey': {
 				const rec = surveys.get(event.ticketId);
-				if (rec === undefined || before(rec, event)) {
+				if (surveyReplaces(rec, event)) {
 					if (rec !== undefined) countSurvey(rec, -1);
-					const { responded, resolved, satisfied } = event;
-					const next = { at, id, responded, resolved, satisfied };
+					const next = surveyStamp(event);
 					surveys.set(event.ticketId, next);
 					countSurvey(next, 1);
+					refreshSurveyDistrict(event.ticketId);
 				}
 				break;
 			}
@@ -548,6 +557,7 @@ export function createMetrics(config: MetricsConfig): Metrics {
 	// --- snapshot ---
 
 	function queueStats(
+		queue: string | null,
 		w: CallWindows | undefined,
 		today: CallDayCounts | undefined,
 		now: number
@@ -560,6 +570,15 @@ export function createMetrics(config: MetricsConfig): Metrics {
 		const answeredWithinTargetToday = today?.answeredWithinTarget ?? 0;
 		const answered24h = w?.answered.countIn(now - ROLLING_WINDOW_MS, now) ?? 0;
 		const abandoned24h = w?.abandoned.countIn(now - ROLLING_WINDOW_MS, now) ?? 0;
+		const oldestHour = [now - ROLLING_WINDOW_MS, now - ROLLING_WINDOW_MS + HOUR_MS] as const;
+		const projected = answerRate24hIn1h({
+			answered24h,
+			abandoned24h,
+			answeredOldestHour: w?.answered.countIn(...oldestHour) ?? 0,
+			abandonedOldestHour: w?.abandoned.countIn(...oldestHour) ?? 0,
+			answeredLastHour: w?.answered.countIn(now - HOUR_MS, now) ?? 0,
+			abandonedLastHour: w?.abandoned.countIn(now - HOUR_MS, now) ?? 0
+		});
 		return {
 			waiting: w?.waiting.size ?? 0,
 			longestWaitSeconds:
@@ -569,25 +588,31 @@ export function createMetrics(config: MetricsConfig): Metrics {
 			abandonedToday,
 			answeredWithinTargetToday,
 			serviceLevelToday: ratio(answeredWithinTargetToday, answeredToday + abandonedToday),
-			asaSecondsToday: answeredToday === 0 ? null : (today?.waitSumMs ?? 0) / answeredToday / 1000,
+			asaSecondsToday: answeredToday === 0 ? null : (today?.waitMsSum ?? 0) / answeredToday / 1000,
 			abandonRateToday: ratio(abandonedToday, answeredToday + abandonedToday),
 			answered24h,
 			abandoned24h,
-			answerRate24h: ratio(answered24h, answered24h + abandoned24h)
+			answerRate24h: ratio(answered24h, answered24h + abandoned24h),
+			...(queue === null ? callbacks.hall(now) : callbacks.queue(queue, now)),
+			answerRate24hIn1h: projected,
+			staffing:
+				queue === null
+					? staffing.hall(config.serviceLevelTargetMs, now)
+					: staffing.queue(queue, targetOf(queue), now)
 		};
 	}
 
-	function overdueEntry(t: TicketContribution, now: number): OverdueTicket {
+	function overdueEntry(t: TicketOutcome, now: number): OverdueTicket {
 		return {
 			ticketId: t.ticketId,
 			category: t.category,
 			kind: t.kind,
 			district: t.district,
 			createdAt: new Date(t.createdAt).toISOString(),
-			deadlineAt: new Date(t.deadline).toISOString(),
+			deadlineAt: new Date(t.deadlineAt).toISOString(),
 			// Whole seconds of `now` past the deadline's second: every entry ticks at the same instant,
 			// so the list (an array, which a merge patch replaces whole) changes once a second at most.
-			overdueSeconds: Math.max(0, Math.floor(now / 1000) - Math.floor(t.deadline / 1000))
+			overdueSeconds: Math.max(0, Math.floor(now / 1000) - Math.floor(t.deadlineAt / 1000))
 		};
 	}
 
@@ -596,17 +621,17 @@ export function createMetrics(config: MetricsConfig): Metrics {
 		const next: Partial<Record<Category, string>> = {};
 		for (const c of CATEGORIES) {
 			const t = pending[c][overdue[c]];
-			if (t !== undefined) next[c] = new Date(t.deadline).toISOString();
+			if (t !== undefined) next[c] = new Date(t.deadlineAt).toISOString();
 		}
 		return next;
 	}
 
 	function ticketStats(today: DayCounts | undefined, now: number): TicketStats {
-		const overdue = byCategory((c) => countOverdue(pending[c], now));
-		const mostOverdue: TicketContribution[] = [];
+		const overdue = byCategory((c) => lowerBoundBy(pending[c], now, overdueAt));
+		const mostOverdue: TicketOutcome[] = [];
 		for (const c of CATEGORIES) {
 			const n = Math.min(overdue[c], OVERDUE_LIST_MAX);
-			for (let i = 0; i < n; i++) mostOverdue.push(pending[c][i] as TicketContribution);
+			for (let i = 0; i < n; i++) mostOverdue.push(pending[c][i] as TicketOutcome);
 		}
 		mostOverdue.sort((a, b) => (pendingBefore(a, b) ? -1 : pendingBefore(b, a) ? 1 : 0));
 
@@ -625,7 +650,9 @@ export function createMetrics(config: MetricsConfig): Metrics {
 			dispatchedToday: today?.dispatched ?? 0,
 			dispatchedOnTimeToday: today?.dispatchedOnTime ?? 0,
 			survey30d,
-			nextDeadlineAt: nextDeadlines(overdue)
+			nextDeadlineAt: nextDeadlines(overdue),
+			byDistrict: districts.byDistrict(now),
+			topicsToday: districts.topicsToday(now)
 		};
 	}
 
@@ -639,9 +666,9 @@ export function createMetrics(config: MetricsConfig): Metrics {
 			timezone,
 			businessDay: day,
 			calls: {
-				all: queueStats(allWindows, today?.all, now),
+				all: queueStats(null, allWindows, today?.all, now),
 				byQueue: Object.fromEntries(
-					queues.map((q) => [q, queueStats(windowsByQueue.get(q), today?.byQueue.get(q), now)])
+					queues.map((q) => [q, queueStats(q, windowsByQueue.get(q), today?.byQueue.get(q), now)])
 				),
 				series: series.snapshot(now)
 			},
@@ -669,8 +696,11 @@ export function createMetrics(config: MetricsConfig): Metrics {
 		}
 		for (const times of Object.values(surveyTimes)) times.pruneBefore(surveyCutoff - DAY_MS);
 		series.prune(now);
+		callbacks.prune(liveCutoff);
+		staffing.prune(liveCutoff);
 
 		const floor = addDays(businessDay(now), -DAY_COUNTERS_KEPT_DAYS);
+		districts.prune(liveCutoff, surveyCutoff - DAY_MS, floor);
 		if (floor > dayFloor) {
 			dayFloor = floor;
 			for (const day of days.keys()) if (day < dayFloor) days.delete(day);
@@ -680,31 +710,50 @@ export function createMetrics(config: MetricsConfig): Metrics {
 		// days that no snapshot at or after `now` reads.
 		for (const [callId, rec] of calls) {
 			if (isWaiting(rec.contribution)) continue;
-			const stamps = [rec.offered, rec.answered, rec.abandoned, rec.ended];
-			if (stamps.every((s) => s === null || s.at < liveCutoff)) calls.delete(callId);
+			const stamps = [rec.offered, rec.answered, rec.abandoned, rec.ended, rec.callback];
+			if (stamps.every((s) => s === null || s.at < liveCutoff)) {
+				calls.delete(callId);
+				if (rec.contribution !== null) {
+					const lastAt = Math.max(...stamps.map((s) => s?.at ?? -Infinity));
+					settledQueue.set(callId, {
+						queue: rec.contribution.queue,
+						lastAt,
+						firstCallbackAt: rec.callback?.at ?? null
+					});
+				}
+			}
+		}
+		for (const [callId, c] of settledQueue) {
+			if (c.lastAt < liveCutoff - ROLLING_WINDOW_MS) settledQueue.delete(callId);
 		}
 		for (const [ticketId, rec] of tickets) {
 			if (rec.contribution !== null && rec.contribution.dispatchedAt === null) continue;
 			const stamps = [rec.created, rec.dispatched, rec.feedback];
-			if (stamps.every((s) => s === null || s.at < liveCutoff)) tickets.delete(ticketId);
+			if (stamps.every((s) => s === null || s.at < liveCutoff)) {
+				tickets.delete(ticketId);
+				const t = rec.contribution;
+				if (t !== null && (t.createdAt >= surveyCutoff - DAY_MS || surveys.has(ticketId))) {
+					settledDistrict.set(ticketId, { district: t.district, createdAt: t.createdAt });
+				}
+			}
 		}
-		for (const [ticketId, rec] of surveys) if (rec.at < surveyCutoff) surveys.delete(ticketId);
+		for (const [ticketId, rec] of surveys) {
+			if (rec.at >= surveyCutoff) continue;
+			// Its contribution stays in the aggregates, like a dropped record's (see below).
+			surveys.delete(ticketId);
+			surveyContribution.delete(ticketId);
+		}
+		for (const [ticketId, t] of settledDistrict) {
+			if (t.createdAt < surveyCutoff - DAY_MS && !surveys.has(ticketId)) {
+				settledDistrict.delete(ticketId);
+			}
+		}
 	}
 
-	function ticketView(ticketId: string, rec: TicketRecord): TicketView | null {
+	function liveTicket(rec: TicketRecord): LiveTicket | null {
 		const t = rec.contribution;
 		if (t === null) return null;
-		return {
-			ticketId,
-			category: t.category,
-			kind: t.kind,
-			district: t.district,
-			createdAt: t.createdAt,
-			deadline: t.deadline,
-			dispatchedAt: t.dispatchedAt,
-			department: rec.dispatched?.department ?? null,
-			feedbackAt: rec.feedback?.at ?? null
-		};
+		return { ...t, feedbackAt: rec.feedback?.at ?? null };
 	}
 
 	const records: LiveRecords = {
@@ -724,23 +773,33 @@ export function createMetrics(config: MetricsConfig): Metrics {
 					state: rec.state,
 					since: rec.at,
 					name: rec.name?.value ?? null,
-					team: rec.team?.value ?? null
+					team: rec.team?.value ?? null,
+					reason: rec.reason
 				};
 			}
 		},
 		pendingTickets(category) {
-			const views: TicketView[] = [];
+			const views: LiveTicket[] = [];
 			for (const t of pending[category]) {
 				const rec = tickets.get(t.ticketId);
-				const view = rec === undefined ? null : ticketView(t.ticketId, rec);
+				const view = rec === undefined ? null : liveTicket(rec);
 				if (view !== null) views.push(view);
 			}
 			return views;
 		},
+		*awaitingCallback(now) {
+			for (const [callId, rec] of calls) {
+				const since = rec.callbacks?.awaitingSince ?? null;
+				if (since === null || since <= now - CALLBACK_WINDOW_MS || since > now) continue;
+				const queue = rec.callbacks?.queue as string;
+				yield { callId, queue, abandonedAt: since, caller: rec.offered?.caller ?? null };
+			}
+		},
+		topicsToday: (now, district) => districts.topicsToday(now, district),
 		*awaitingFeedback() {
-			for (const [ticketId, rec] of tickets) {
+			for (const rec of tickets.values()) {
 				if (rec.dispatched === null || rec.feedback !== null) continue;
-				const view = ticketView(ticketId, rec);
+				const view = liveTicket(rec);
 				if (view !== null) yield view;
 			}
 		}

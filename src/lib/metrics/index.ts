@@ -1,6 +1,6 @@
 /** The pure metrics engine (contract §3): events in, snapshots out, time always an argument. */
 export { createMetrics } from './engine';
-export type { LiveSnapshot, Metrics } from './engine';
+export type { Metrics } from './engine';
 export {
 	DEFAULT_METRICS_CONFIG,
 	LIVE_WINDOW_MS,

@@ -8,7 +8,7 @@
  * multiple of 15 minutes, so a block maps to one slot; a block whose first and last millisecond
  * disagree (historical offsets) is never cached and is formatted per call.
  */
-import { BLOCK_MS, zoneFormatter } from './timezone';
+import { cachedPerBlock, zoneFormatter } from './timezone';
 
 export const SLOT_MINUTES = 15;
 const CACHE_MAX_BLOCKS = 20_000;
@@ -26,7 +26,6 @@ export function createLocalSlot(timezone: string): LocalSlotFn {
 		minute: '2-digit',
 		hourCycle: 'h23'
 	});
-	const cache = new Map<number, LocalSlot>();
 
 	const format = (ms: number): LocalSlot => {
 		let year = '';
@@ -48,20 +47,9 @@ export function createLocalSlot(timezone: string): LocalSlotFn {
 		};
 	};
 
-	return (ms: number): LocalSlot => {
-		if (!Number.isFinite(ms)) throw new RangeError(`not a finite epoch-ms instant: ${ms}`);
-		const block = Math.floor(ms / BLOCK_MS);
-		const cached = cache.get(block);
-		if (cached !== undefined) return cached;
-		const start = block * BLOCK_MS;
-		const first = format(start);
-		const last = format(start + BLOCK_MS - 1);
-		if (last.day !== first.day || last.minute !== first.minute) return format(ms);
-		if (cache.size >= CACHE_MAX_BLOCKS) {
-			const oldest = cache.keys().next();
-			if (!oldest.done) cache.delete(oldest.value);
-		}
-		cache.set(block, first);
-		return first;
-	};
+	return cachedPerBlock(
+		format,
+		(a, b) => a.day === b.day && a.minute === b.minute,
+		CACHE_MAX_BLOCKS
+	);
 }

@@ -73,8 +73,10 @@ describe('rollups are independent of arrival order and chunking', () => {
 					const withDupes = [...shuffled, ...dupes.map((i) => events[i]!).filter(Boolean)];
 					const expected = fromScratch(events);
 					const actual = incrementally(chunked(withDupes, sizes));
-					expect(actual.callRows()).toEqual(expected.callRows());
-					expect(actual.ticketRows()).toEqual(expected.ticketRows());
+					expect(actual.callDeltas()).toEqual(expected.callDeltas());
+					expect(actual.ticketDeltas()).toEqual(expected.ticketDeltas());
+					expect(actual.assessmentDeltas()).toEqual(expected.assessmentDeltas());
+					expect(actual.ticketHourlyDeltas()).toEqual(expected.ticketHourlyDeltas());
 				}
 			),
 			{ numRuns: 300 }

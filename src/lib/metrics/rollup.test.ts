@@ -35,7 +35,7 @@ const ticket = (
 const byKey = <T extends { day: string }>(rows: T[]) =>
 	[...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-describe('callContribution', () => {
+describe('callRows', () => {
 	const cases: Array<{ name: string; events: WallboardEvent[]; rows: CallRollupRow[] }> = [
 		{
 			name: 'answered within target and ended, one slot',
@@ -163,11 +163,11 @@ describe('callContribution', () => {
 		}
 	];
 	it.each(cases)('$name', ({ events, rows }) => {
-		expect(byKey(rollup.callContribution(events))).toEqual(byKey(rows));
+		expect(byKey(rollup.callRows(events))).toEqual(byKey(rows));
 	});
 });
 
-describe('ticketContribution', () => {
+describe('ticketRows', () => {
 	const cases: Array<{ name: string; events: WallboardEvent[]; rows: TicketRollupRow[] }> = [
 		{
 			name: 'the whole life of a ticket, each count on its own day, all under the dispatched department',
@@ -286,14 +286,14 @@ describe('ticketContribution', () => {
 		}
 	];
 	it.each(cases)('$name', ({ events, rows }) => {
-		expect(byKey(rollup.ticketContribution(events))).toEqual(byKey(rows));
+		expect(byKey(rollup.ticketRows(events))).toEqual(byKey(rows));
 	});
 });
 
 describe('slots in a zone with daylight saving (America/New_York)', () => {
 	const ny = createRollup({ ...CONFIG, timezone: 'America/New_York' });
 	it('spring forward: 01:59 EST is minute 105, the next instant 03:00 EDT is minute 180', () => {
-		const rows = ny.callContribution([
+		const rows = ny.callRows([
 			ev.offered('o', 'c', 'q', '2026-03-08T06:59:59Z'),
 			ev.abandoned('b', 'c', '2026-03-08T07:00:00Z')
 		]);
@@ -304,9 +304,9 @@ describe('slots in a zone with daylight saving (America/New_York)', () => {
 	});
 	it('fall back: 01:30 EDT and 01:30 EST share slot 90', () => {
 		const delta = new RollupDelta();
-		delta.addCalls(ny.callContribution([ev.offered('o1', 'c1', 'q', '2026-11-01T05:30:00Z')]), 1);
-		delta.addCalls(ny.callContribution([ev.offered('o2', 'c2', 'q', '2026-11-01T06:30:00Z')]), 1);
-		expect(delta.callRows()).toEqual([call('2026-11-01', 90, 'q', { offered: 2 })]);
+		delta.addCalls(ny.callRows([ev.offered('o1', 'c1', 'q', '2026-11-01T05:30:00Z')]), 1);
+		delta.addCalls(ny.callRows([ev.offered('o2', 'c2', 'q', '2026-11-01T06:30:00Z')]), 1);
+		expect(delta.callDeltas()).toEqual([call('2026-11-01', 90, 'q', { offered: 2 })]);
 	});
 });
 
@@ -315,21 +315,61 @@ describe('RollupDelta', () => {
 		const beforeEvents = [ev.offered('o', 'c', 'hotline', '2026-03-02T00:10:00Z')];
 		const afterEvents = [...beforeEvents, ev.abandoned('b', 'c', '2026-03-02T00:16:00Z')];
 		const delta = new RollupDelta();
-		delta.addCalls(rollup.callContribution(beforeEvents), -1);
-		delta.addCalls(rollup.callContribution(afterEvents), 1);
-		expect(delta.callRows()).toEqual([call('2026-03-02', 495, 'hotline', { abandoned: 1 })]);
+		delta.addCalls(rollup.callRows(beforeEvents), -1);
+		delta.addCalls(rollup.callRows(afterEvents), 1);
+		expect(delta.callDeltas()).toEqual([call('2026-03-02', 495, 'hotline', { abandoned: 1 })]);
 	});
 	it('a dispatch moves the created count from department "" to the department', () => {
 		const created = ev.created('c', 't', 'general', '2026-03-02T02:00:00Z');
 		const delta = new RollupDelta();
-		delta.addTickets(rollup.ticketContribution([created]), -1);
+		delta.addTickets(rollup.ticketRows([created]), -1);
 		delta.addTickets(
-			rollup.ticketContribution([created, ev.dispatched('d', 't', '2026-03-02T03:00:00Z', 'W')]),
+			rollup.ticketRows([created, ev.dispatched('d', 't', '2026-03-02T03:00:00Z', 'W')]),
 			1
 		);
-		expect(delta.ticketRows()).toEqual([
+		expect(delta.ticketDeltas()).toEqual([
 			ticket('2026-03-02', '', { created: -1 }),
 			ticket('2026-03-02', 'W', { created: 1, dispatched: 1, dispatchedOnTime: 1 })
+		]);
+	});
+});
+
+describe('ticketHourlyRows', () => {
+	it('one row in the local hour of ticket.created, by district and topic', () => {
+		// 01:59:59Z is 09:59:59 in Beijing: hour 9 of 2026-03-02.
+		const rows = rollup.ticketHourlyRows([
+			ev.created('c', 't', 'livelihood', '2026-03-02T01:59:59Z', {
+				district: '朝阳区',
+				topic: '供暖'
+			}),
+			ev.dispatched('d', 't', '2026-03-02T03:00:00Z', 'W')
+		]);
+		expect(rows).toEqual([
+			{ day: '2026-03-02', hour: 9, district: '朝阳区', topic: '供暖', created: 1 }
+		]);
+	});
+	it('the earliest ticket.created counts, with its own topic; none gives topic ""', () => {
+		const rows = rollup.ticketHourlyRows([
+			ev.created('late', 't', 'general', '2026-03-02T16:30:00Z', { topic: '噪音扰民' }),
+			ev.created('early', 't', 'general', '2026-03-02T15:59:00Z')
+		]);
+		// 15:59Z is 23:59 local on 03-02; the later one (00:30 on 03-03) does not count.
+		expect(rows).toEqual([
+			{ day: '2026-03-02', hour: 23, district: 'Dongcheng', topic: '', created: 1 }
+		]);
+	});
+	it('no row without ticket.created', () => {
+		expect(rollup.ticketHourlyRows([ev.dispatched('d', 't', '2026-03-02T03:00:00Z')])).toEqual([]);
+	});
+	it('a re-sent earlier created moves the count between hours (retract-and-reapply)', () => {
+		const first = ev.created('a', 't', 'general', '2026-03-02T02:10:00Z', { topic: '停水' });
+		const earlier = ev.created('b', 't', 'general', '2026-03-02T01:10:00Z', { topic: '停水' });
+		const delta = new RollupDelta();
+		delta.addTicketsHourly(rollup.ticketHourlyRows([first]), -1);
+		delta.addTicketsHourly(rollup.ticketHourlyRows([first, earlier]), 1);
+		expect(delta.ticketHourlyDeltas()).toEqual([
+			{ day: '2026-03-02', hour: 9, district: 'Dongcheng', topic: '停水', created: 1 },
+			{ day: '2026-03-02', hour: 10, district: 'Dongcheng', topic: '停水', created: -1 }
 		]);
 	});
 });

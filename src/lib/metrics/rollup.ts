@@ -1,29 +1,33 @@
 /**
  * History rollups: what one call or one ticket adds to the history tables, computed from ALL its
- * stored events. Storage keeps, per key, the sum over entities of their current contribution;
+ * stored events (one file, ~360 lines: the row types, the per-entity rows and the signed sums are
+ * one data shape). Storage keeps, per key, the sum over entities of their current contribution;
  * when new events of an entity arrive, its contribution before them is retracted and the one
  * after them added (retract-and-reapply, as the live engine does in memory), so the sums never
  * depend on the order or chunking in which events arrived.
  *
- * The rules are the live engine's (engine.ts), so today's rollups equal the live snapshot's
- * today figures:
- * - calls: the earliest `call.offered` (order (at, id)) gives the queue; no offered, no
- *   contribution. The earliest `call.answered` counts as answered at its own time, with the wait
- *   max(0, answered − offered) and "within target" when wait <= the queue's target; the earliest
- *   `call.abandoned` counts only when the call was never answered. The earliest `call.ended` of
- *   an answered call adds one ended call and its talk time max(0, ended − answered).
- * - tickets: the earliest `ticket.created` gives category and district; no created, no
- *   contribution. The earliest `ticket.dispatched` gives the department (for all the ticket's
- *   counts; '' while not dispatched) and counts as dispatched on its day, on time when
- *   dispatched.at <= created.at + the category's deadline. The latest `ticket.feedback` and the
- *   latest `ticket.survey` (a re-survey replaces the earlier one) count on their own days.
- *
- * Each count lands in the slot (calls: 15-minute wall-clock slot, local-slot.ts) or business day
- * (tickets) of its own event time in the configured zone.
+ * The rules (which events count, wait, within target, talk time, deadline, on time) are the live
+ * engine's, from rules.ts, so today's rollups equal the live snapshot's today figures
+ * (rollup-live.property.test.ts). What this file adds is where each count lands: in the slot
+ * (calls: 15-minute wall-clock slot, local-slot.ts) or business day (tickets) of its own event
+ * time in the configured zone; a ticket's counts all carry its department, the earliest
+ * dispatch's ('' while not dispatched). The hourly ticket rows (surge detection, server/surge.ts)
+ * count each ticket once, in the local wall-clock hour of its counting `ticket.created`, by its
+ * district and topic ('' when the event has none).
  */
 import type { Category, FeedbackOutcome, WallboardEvent } from '../contract/events';
 import type { MetricsConfig } from './config';
+import { AssessmentSums, assessmentRows, type AssessmentRollupRow } from './assessment-rollup';
+import { FEEDBACK_COUNT_KEY } from './completion';
 import { createLocalSlot } from './local-slot';
+import {
+	callOutcome,
+	callTalk,
+	collectCall,
+	collectTicket,
+	createTargetOf,
+	ticketOutcome
+} from './rules';
 
 export type CallCounts = {
 	offered: number;
@@ -61,6 +65,16 @@ export type TicketRollupRow = {
 	department: string;
 } & TicketCounts;
 
+/** Tickets created in one local wall-clock hour (0–23) of `day`, by district and topic. */
+export type TicketHourlyRow = {
+	day: string;
+	hour: number;
+	district: string;
+	/** '' for a ticket whose counting ticket.created has no topic */
+	topic: string;
+	created: number;
+};
+
 export const CALL_COUNT_KEYS = [
 	'offered',
 	'answered',
@@ -85,11 +99,8 @@ export const TICKET_COUNT_KEYS = [
 	'satisfied'
 ] as const satisfies readonly (keyof TicketCounts)[];
 
-const FEEDBACK_KEY: Record<FeedbackOutcome, keyof TicketCounts> = {
-	resolved: 'feedbackResolved',
-	unresolvable: 'feedbackUnresolvable',
-	unreasonable: 'feedbackUnreasonable'
-};
+/** Where a reply counts: the 办结 rule's own map (completion.ts). */
+const FEEDBACK_KEY: Record<FeedbackOutcome, keyof TicketCounts> = FEEDBACK_COUNT_KEY;
 
 export function zeroCallCounts(): CallCounts {
 	return {
@@ -119,54 +130,36 @@ export function zeroTicketCounts(): TicketCounts {
 	};
 }
 
-type Stamp = { at: number; id: string };
-function before(a: Stamp, b: Stamp): boolean {
-	return a.at < b.at || (a.at === b.at && a.id < b.id);
-}
-function earliest<T extends Stamp>(current: T | null, e: T): T {
-	return current === null || before(e, current) ? e : current;
-}
-function latest<T extends Stamp>(current: T | null, e: T): T {
-	return current === null || before(current, e) ? e : current;
-}
-
 /** Keys never contain NUL: the ingest refuses NUL in every string. */
 const SEP = '\u0000';
 const callKey = (day: string, minute: number, queue: string) =>
 	`${day}${SEP}${minute}${SEP}${queue}`;
 const ticketKey = (day: string, category: string, district: string, department: string) =>
 	`${day}${SEP}${category}${SEP}${district}${SEP}${department}`;
+/** Hours are zero-padded so that the keys sort by time. */
+const hourlyKey = (day: string, hour: number, district: string, topic: string) =>
+	`${day}${SEP}${String(hour).padStart(2, '0')}${SEP}${district}${SEP}${topic}`;
 
 export interface Rollup {
-	/** The rows one call adds, from all its events (other types are ignored). */
-	callContribution(events: readonly WallboardEvent[]): CallRollupRow[];
-	/** The rows one ticket adds, from all its events (other types are ignored). */
-	ticketContribution(events: readonly WallboardEvent[]): TicketRollupRow[];
+	/** The rows one call adds (its contribution), from all its events (other types are ignored). */
+	callRows(events: readonly WallboardEvent[]): CallRollupRow[];
+	/** The rows one ticket adds (its contribution), from all its events (other types are ignored). */
+	ticketRows(events: readonly WallboardEvent[]): TicketRollupRow[];
+	/** The 接诉即办 assessment rows of one ticket (assessment-rollup.ts). */
+	assessmentRows(events: readonly WallboardEvent[]): AssessmentRollupRow[];
+	/** The hourly row one ticket adds (none while its ticket.created is unknown). */
+	ticketHourlyRows(events: readonly WallboardEvent[]): TicketHourlyRow[];
 }
 
-export function createRollup(
-	config: Pick<
-		MetricsConfig,
-		'timezone' | 'serviceLevelTargetMs' | 'serviceLevelTargetByQueueMs' | 'dispatchDeadlineMs'
-	>
-): Rollup {
+export function createRollup(config: MetricsConfig): Rollup {
 	const slotOf = createLocalSlot(config.timezone);
-	const targets = new Map(Object.entries(config.serviceLevelTargetByQueueMs));
-	const targetOf = (queue: string) => targets.get(queue) ?? config.serviceLevelTargetMs;
+	const targetOf = createTargetOf(config);
 
-	function callContribution(events: readonly WallboardEvent[]): CallRollupRow[] {
-		let offered: (Stamp & { queue: string }) | null = null;
-		let answered: Stamp | null = null;
-		let abandoned: Stamp | null = null;
-		let ended: Stamp | null = null;
-		for (const e of events) {
-			if (e.type === 'call.offered') offered = earliest(offered, e);
-			else if (e.type === 'call.answered') answered = earliest(answered, e);
-			else if (e.type === 'call.abandoned') abandoned = earliest(abandoned, e);
-			else if (e.type === 'call.ended') ended = earliest(ended, e);
-		}
-		if (offered === null) return [];
-		const queue = offered.queue;
+	function callRows(events: readonly WallboardEvent[]): CallRollupRow[] {
+		const call = collectCall(events);
+		const outcome = callOutcome(call, targetOf);
+		if (outcome === null) return [];
+		const queue = outcome.queue;
 		const rows = new Map<string, CallRollupRow>();
 		const row = (at: number): CallRollupRow => {
 			const { day, minute } = slotOf(at);
@@ -178,39 +171,30 @@ export function createRollup(
 			}
 			return r;
 		};
-		row(offered.at).offered += 1;
-		if (answered !== null) {
-			const waitMs = Math.max(0, answered.at - offered.at);
-			const r = row(answered.at);
+		row(outcome.offeredAt).offered += 1;
+		if (outcome.answeredAt !== null) {
+			const r = row(outcome.answeredAt);
 			r.answered += 1;
-			r.waitMsSum += waitMs;
-			if (waitMs <= targetOf(queue)) r.answeredWithinTarget += 1;
-			if (ended !== null) {
-				const e = row(ended.at);
-				e.ended += 1;
-				e.talkMsSum += Math.max(0, ended.at - answered.at);
-			}
-		} else if (abandoned !== null) {
-			row(abandoned.at).abandoned += 1;
+			r.waitMsSum += outcome.waitMs;
+			if (outcome.withinTarget) r.answeredWithinTarget += 1;
+		}
+		if (outcome.abandonedAt !== null) row(outcome.abandonedAt).abandoned += 1;
+		const talk = callTalk(call);
+		if (talk !== null) {
+			const e = row(talk.endedAt);
+			e.ended += 1;
+			e.talkMsSum += talk.talkMs;
 		}
 		return [...rows.values()];
 	}
 
-	function ticketContribution(events: readonly WallboardEvent[]): TicketRollupRow[] {
-		let created: (Stamp & { category: Category; district: string }) | null = null;
-		let dispatched: (Stamp & { department: string }) | null = null;
-		let feedback: (Stamp & { outcome: FeedbackOutcome }) | null = null;
-		let survey: (Stamp & { responded: boolean; resolved: boolean; satisfied: boolean }) | null =
-			null;
-		for (const e of events) {
-			if (e.type === 'ticket.created') created = earliest(created, e);
-			else if (e.type === 'ticket.dispatched') dispatched = earliest(dispatched, e);
-			else if (e.type === 'ticket.feedback') feedback = latest(feedback, e);
-			else if (e.type === 'ticket.survey') survey = latest(survey, e);
-		}
-		if (created === null) return [];
-		const { category, district } = created;
-		const department = dispatched?.department ?? '';
+	function ticketRows(events: readonly WallboardEvent[]): TicketRollupRow[] {
+		const ticket = collectTicket(events);
+		// Rows are keyed by day, category, district and department: the ticket's id plays no part.
+		const outcome = ticketOutcome('', ticket, config.dispatchDeadlineMs);
+		if (outcome === null) return [];
+		const { category, district } = outcome;
+		const department = outcome.department ?? '';
 		const rows = new Map<string, TicketRollupRow>();
 		const row = (at: number): TicketRollupRow => {
 			const { day } = slotOf(at);
@@ -222,14 +206,14 @@ export function createRollup(
 			}
 			return r;
 		};
-		row(created.at).created += 1;
-		if (dispatched !== null) {
-			const r = row(dispatched.at);
+		row(outcome.createdAt).created += 1;
+		if (outcome.dispatchedAt !== null) {
+			const r = row(outcome.dispatchedAt);
 			r.dispatched += 1;
-			if (dispatched.at <= created.at + config.dispatchDeadlineMs[category])
-				r.dispatchedOnTime += 1;
+			if (outcome.dispatchedOnTime === true) r.dispatchedOnTime += 1;
 			else r.dispatchedLate += 1;
 		}
+		const { feedback, survey } = ticket;
 		if (feedback !== null) row(feedback.at)[FEEDBACK_KEY[feedback.outcome]] += 1;
 		if (survey !== null) {
 			const r = row(survey.at);
@@ -241,16 +225,36 @@ export function createRollup(
 		return [...rows.values()];
 	}
 
-	return { callContribution, ticketContribution };
+	function ticketHourlyRows(events: readonly WallboardEvent[]): TicketHourlyRow[] {
+		const ticket = collectTicket(events);
+		const outcome = ticketOutcome('', ticket, config.dispatchDeadlineMs);
+		if (outcome === null || ticket.created === null) return [];
+		// The topic of the counting ticket.created (rules.ts chose it; this reads its field).
+		const createdId = ticket.created.id;
+		const created = events.find((e) => e.type === 'ticket.created' && e.id === createdId);
+		const topic = (created as { topic?: string } | undefined)?.topic ?? '';
+		const { day, minute } = slotOf(outcome.createdAt);
+		const hour = Math.floor(minute / 60);
+		return [{ day, hour, district: outcome.district, topic, created: 1 }];
+	}
+
+	return {
+		callRows,
+		ticketRows,
+		ticketHourlyRows,
+		assessmentRows: (events) => assessmentRows(events, (at) => slotOf(at).day)
+	};
 }
 
 /**
  * Sums of signed contributions per key: add what an entity contributes now, subtract what it
- * contributed before. `callRows()` / `ticketRows()` give the non-zero deltas.
+ * contributed before. `callDeltas()` / `ticketDeltas()` give the non-zero sums.
  */
 export class RollupDelta {
 	readonly #calls = new Map<string, CallRollupRow>();
 	readonly #tickets = new Map<string, TicketRollupRow>();
+	readonly #assessment = new AssessmentSums();
+	readonly #hourly = new Map<string, TicketHourlyRow>();
 
 	addCalls(rows: readonly CallRollupRow[], sign: 1 | -1): void {
 		for (const r of rows) {
@@ -282,13 +286,37 @@ export class RollupDelta {
 		}
 	}
 
+	addAssessment(rows: readonly AssessmentRollupRow[], sign: 1 | -1): void {
+		this.#assessment.add(rows, sign);
+	}
+
+	addTicketsHourly(rows: readonly TicketHourlyRow[], sign: 1 | -1): void {
+		for (const r of rows) {
+			const key = hourlyKey(r.day, r.hour, r.district, r.topic);
+			let t = this.#hourly.get(key);
+			if (t === undefined) {
+				t = { day: r.day, hour: r.hour, district: r.district, topic: r.topic, created: 0 };
+				this.#hourly.set(key, t);
+			}
+			t.created += sign * r.created;
+		}
+	}
+
 	/** Non-zero rows, sorted by key (a fixed order for the upserts: no deadlocks between them). */
-	callRows(): CallRollupRow[] {
+	callDeltas(): CallRollupRow[] {
 		return sortedNonZero(this.#calls, CALL_COUNT_KEYS);
 	}
 
-	ticketRows(): TicketRollupRow[] {
+	ticketDeltas(): TicketRollupRow[] {
 		return sortedNonZero(this.#tickets, TICKET_COUNT_KEYS);
+	}
+
+	assessmentDeltas(): AssessmentRollupRow[] {
+		return this.#assessment.deltas();
+	}
+
+	ticketHourlyDeltas(): TicketHourlyRow[] {
+		return sortedNonZero(this.#hourly, ['created'] as const);
 	}
 }
 
@@ -305,11 +333,17 @@ export function reapply(
 ): void {
 	const old = events.filter((e) => !isNew(e));
 	if (kind === 'call') {
-		if (old.length > 0) delta.addCalls(rollup.callContribution(old), -1);
-		delta.addCalls(rollup.callContribution(events), 1);
+		if (old.length > 0) delta.addCalls(rollup.callRows(old), -1);
+		delta.addCalls(rollup.callRows(events), 1);
 	} else {
-		if (old.length > 0) delta.addTickets(rollup.ticketContribution(old), -1);
-		delta.addTickets(rollup.ticketContribution(events), 1);
+		if (old.length > 0) {
+			delta.addTickets(rollup.ticketRows(old), -1);
+			delta.addAssessment(rollup.assessmentRows(old), -1);
+			delta.addTicketsHourly(rollup.ticketHourlyRows(old), -1);
+		}
+		delta.addTickets(rollup.ticketRows(events), 1);
+		delta.addAssessment(rollup.assessmentRows(events), 1);
+		delta.addTicketsHourly(rollup.ticketHourlyRows(events), 1);
 	}
 }
 

@@ -1,30 +1,40 @@
 /**
  * An ordered multiset of epoch-ms instants for exact rolling windows: a sorted array, appended to
- * in the common case (events arrive roughly in time order), binary-inserted otherwise.
+ * in the common case (events arrive roughly in time order), binary-inserted otherwise; and the
+ * binary search (`lowerBoundBy`) that every sorted list of the code base uses.
  */
 
-/** Index of the first value >= `t` in the ascending array `values`. */
-export function lowerBound(values: readonly number[], t: number): number {
+/**
+ * The one binary search of the code base: the index of the first item of `items` that is not
+ * `isBefore` `key`, where `items` is ordered so that `isBefore(item, key)` holds for a prefix and
+ * fails for the rest. On hot paths pass a module-level `isBefore`, not a closure made per call.
+ */
+export function lowerBoundBy<T, K>(
+	items: readonly T[],
+	key: K,
+	isBefore: (item: T, key: K) => boolean
+): number {
 	let lo = 0;
-	let hi = values.length;
+	let hi = items.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
-		if ((values[mid] as number) < t) lo = mid + 1;
+		if (isBefore(items[mid] as T, key)) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;
 }
 
+const less = (v: number, t: number) => v < t;
+const lessOrEqual = (v: number, t: number) => v <= t;
+
+/** Index of the first value >= `t` in the ascending array `values`. */
+export function lowerBound(values: readonly number[], t: number): number {
+	return lowerBoundBy(values, t, less);
+}
+
 /** Index of the first value > `t` in the ascending array `values`. */
 export function upperBound(values: readonly number[], t: number): number {
-	let lo = 0;
-	let hi = values.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if ((values[mid] as number) <= t) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return lowerBoundBy(values, t, lessOrEqual);
 }
 
 export class SortedTimes {
@@ -64,6 +74,19 @@ export class SortedTimes {
 	countIn(lowExclusive: number, highInclusive: number): number {
 		if (highInclusive <= lowExclusive) return 0;
 		return upperBound(this.#values, highInclusive) - upperBound(this.#values, lowExclusive);
+	}
+
+	/** How many instants lie strictly before `t`. */
+	countBefore(t: number): number {
+		return lowerBound(this.#values, t);
+	}
+
+	/** The smallest instant in (lowExclusive, highInclusive], or null when there is none. */
+	firstIn(lowExclusive: number, highInclusive: number): number | null {
+		const values = this.#values;
+		const i = upperBound(values, lowExclusive);
+		const v = values[i];
+		return v !== undefined && v <= highInclusive ? v : null;
 	}
 
 	/** Drops every instant < `t`; from now on instants < `t` are ignored by `add` and `remove`. */

@@ -19,7 +19,8 @@ export type Threshold = Band & { direction: Direction };
 /**
  * Service level >= 90 % / 80–90 % / < 80 %; 24 h answer rate >= 95 % / 90–95 % / < 90 %;
  * longest wait <= 15 s / <= 60 s / > 60 s; any overdue emergency ticket is bad. Overdue
- * livelihood and general tickets turn amber at the first and red past 3 and 10.
+ * livelihood and general tickets turn amber at the first and red past 3 and 10. One agent's call
+ * is red past 20 min (amber past 15), a wrap-up past 3 min (amber 2), a break past 30 min (amber 20).
  */
 export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({
 	metrics: Object.freeze({
@@ -28,7 +29,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({
 		longestWaitSeconds: Object.freeze({ good: 15, warn: 60 }),
 		overdueEmergency: Object.freeze({ good: 0, warn: 0 }),
 		overdueLivelihood: Object.freeze({ good: 0, warn: 3 }),
-		overdueGeneral: Object.freeze({ good: 0, warn: 10 })
+		overdueGeneral: Object.freeze({ good: 0, warn: 10 }),
+		staffingGap: Object.freeze({ good: 0, warn: 2 }),
+		longCallSeconds: Object.freeze({ good: 15 * 60, warn: 20 * 60 }),
+		longWrapupSeconds: Object.freeze({ good: 2 * 60, warn: 3 * 60 }),
+		longBreakSeconds: Object.freeze({ good: 20 * 60, warn: 30 * 60 })
 	}),
 	byQueue: Object.freeze({})
 });

@@ -4,17 +4,19 @@
  * Pure; PII masked here: the caller's name and phone masked, the summary shown (supervisors
  * only, on this one endpoint).
  */
-import type { Category, WallboardEvent } from '../contract/events';
+import type {
+	Category,
+	TicketCreated,
+	TicketDispatched,
+	TicketFeedback,
+	TicketSurvey,
+	WallboardEvent
+} from '../contract/events';
 import type { TicketTimeline, TimelineEntry } from '../contract/supervision';
 import { maskName, maskPhone } from './mask';
+import { collectTicket, dispatchDeadlineAt, dispatchedOnTime, isOverdue } from './rules';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Earliest created/dispatched wins, latest feedback/survey wins, as in the engine. */
-function pick<T extends WallboardEvent>(events: T[], latest: boolean): T | undefined {
-	const sorted = [...events].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-	return latest ? sorted.at(-1) : sorted[0];
-}
 
 /** null when no event of the ticket is known. */
 export function ticketTimeline(
@@ -25,23 +27,17 @@ export function ticketTimeline(
 ): TicketTimeline | null {
 	const mine = events.filter((e) => 'ticketId' in e && e.ticketId === ticketId);
 	if (mine.length === 0) return null;
-	const created = pick(
-		mine.filter((e) => e.type === 'ticket.created'),
-		false
-	);
-	const dispatched = pick(
-		mine.filter((e) => e.type === 'ticket.dispatched'),
-		false
-	);
-	const feedback = pick(
-		mine.filter((e) => e.type === 'ticket.feedback'),
-		true
-	);
-	const survey = pick(
-		mine.filter((e) => e.type === 'ticket.survey'),
-		true
-	);
-	const deadline = created ? created.at + dispatchDeadlineMs[created.category] : null;
+	// The events that count are the ones the engine and the rollups count (rules.ts).
+	const counted = collectTicket(mine);
+	const byId = (id: string | undefined) =>
+		id === undefined ? undefined : mine.find((e) => e.id === id);
+	const created = byId(counted.created?.id) as TicketCreated | undefined;
+	const dispatched = byId(counted.dispatched?.id) as TicketDispatched | undefined;
+	const feedback = byId(counted.feedback?.id) as TicketFeedback | undefined;
+	const survey = byId(counted.survey?.id) as TicketSurvey | undefined;
+	const deadlineAt = created
+		? dispatchDeadlineAt(created.at, created.category, dispatchDeadlineMs)
+		: null;
 	const entries: TimelineEntry[] = [];
 	if (created) {
 		entries.push({
@@ -53,7 +49,7 @@ export function ticketTimeline(
 			callerNameMasked: created.callerName ? maskName(created.callerName) : null,
 			callerPhoneMasked: created.callerPhone ? maskPhone(created.callerPhone) : null,
 			summary: created.summary ?? null,
-			deadlineAt: iso(created.at + dispatchDeadlineMs[created.category])
+			deadlineAt: iso(dispatchDeadlineAt(created.at, created.category, dispatchDeadlineMs))
 		});
 	}
 	if (dispatched) {
@@ -61,8 +57,8 @@ export function ticketTimeline(
 			type: 'dispatched',
 			at: iso(dispatched.at),
 			department: dispatched.department,
-			onTime: deadline === null ? null : dispatched.at <= deadline,
-			deadlineAt: deadline === null ? null : iso(deadline)
+			onTime: deadlineAt === null ? null : dispatchedOnTime(dispatched.at, deadlineAt),
+			deadlineAt: deadlineAt === null ? null : iso(deadlineAt)
 		});
 	}
 	if (feedback) {
@@ -83,9 +79,9 @@ export function ticketTimeline(
 		? 'closed'
 		: dispatched
 			? 'dispatched'
-			: deadline === null
+			: deadlineAt === null
 				? 'unknown'
-				: deadline < now
+				: isOverdue(deadlineAt, now)
 					? 'overdue'
 					: 'pending';
 	return { ticketId, status, entries };

@@ -8,6 +8,7 @@
  * possible with historical offsets such as Monrovia's −0:44:30 before 1972) is never cached and
  * is formatted per call, so the answer is exact for every zone and every instant.
  */
+import { lowerBoundBy } from './sorted-times';
 
 /** The cache granularity: 15 minutes. */
 export const BLOCK_MS = 900_000;
@@ -32,12 +33,40 @@ export function zoneFormatter(
 }
 
 /**
+ * `format` cached per 15-minute block of epoch time: a block whose first and last millisecond
+ * format alike (`same`) maps to that one value; any other block is formatted per call. At most
+ * `maxBlocks` are kept, the one cached longest ago dropped first.
+ */
+export function cachedPerBlock<T>(
+	format: (ms: number) => T,
+	same: (a: T, b: T) => boolean,
+	maxBlocks: number
+): (ms: number) => T {
+	const cache = new Map<number, T>();
+	return (ms) => {
+		if (!Number.isFinite(ms)) throw new RangeError(`not a finite epoch-ms instant: ${ms}`);
+		const block = Math.floor(ms / BLOCK_MS);
+		const cached = cache.get(block);
+		if (cached !== undefined) return cached;
+		const start = block * BLOCK_MS;
+		const first = format(start);
+		if (!same(first, format(start + BLOCK_MS - 1))) return format(ms);
+		if (cache.size >= maxBlocks) {
+			// Maps iterate in insertion order: drop the block cached longest ago.
+			const oldest = cache.keys().next();
+			if (!oldest.done) cache.delete(oldest.value);
+		}
+		cache.set(block, first);
+		return first;
+	};
+}
+
+/**
  * Returns `businessDayOf` bound to `timezone`, with its own formatter and cache. Throws a
  * RangeError naming the zone when it is unknown.
  */
 export function createBusinessDay(timezone: string): BusinessDayFn {
 	const formatter = zoneFormatter(timezone, { year: 'numeric', month: '2-digit', day: '2-digit' });
-	const cache = new Map<number, string>();
 
 	const format = (ms: number): string => {
 		let year = '';
@@ -51,22 +80,7 @@ export function createBusinessDay(timezone: string): BusinessDayFn {
 		return `${year.padStart(4, '0')}-${month}-${day}`;
 	};
 
-	return (ms: number): string => {
-		if (!Number.isFinite(ms)) throw new RangeError(`not a finite epoch-ms instant: ${ms}`);
-		const block = Math.floor(ms / BLOCK_MS);
-		const cached = cache.get(block);
-		if (cached !== undefined) return cached;
-		const start = block * BLOCK_MS;
-		const first = format(start);
-		if (format(start + BLOCK_MS - 1) !== first) return format(ms);
-		if (cache.size >= CACHE_MAX_BLOCKS) {
-			// Maps iterate in insertion order: drop the block cached longest ago.
-			const oldest = cache.keys().next();
-			if (!oldest.done) cache.delete(oldest.value);
-		}
-		cache.set(block, first);
-		return first;
-	};
+	return cachedPerBlock(format, (a, b) => a === b, CACHE_MAX_BLOCKS);
 }
 
 /** One bound function per zone; a pure memo (same answers with or without it). */
@@ -96,17 +110,14 @@ export function addDays(day: string, days: number): string {
 
 /**
  * Epoch ms of 00:00 of the business day that contains `ms` in `timezone` — 23 or 25 hours before
- * the next one on a daylight-saving change. Binary search over 15-minute blocks: a local midnight
- * falls on a block boundary in every current zone.
+ * the next one on a daylight-saving change. Binary search over the 15-minute blocks of the 27 hours
+ * before `ms`: a local midnight falls on a block boundary in every current zone.
  */
 export function startOfBusinessDay(ms: number, timezone: string): number {
 	const day = businessDayOf(ms, timezone);
-	let lo = Math.floor((ms - 27 * 3600_000) / BLOCK_MS); // a block of an earlier day
-	let hi = Math.floor(ms / BLOCK_MS); // a block of `day`
-	while (hi - lo > 1) {
-		const mid = Math.floor((lo + hi) / 2);
-		if (businessDayOf(mid * BLOCK_MS, timezone) < day) lo = mid;
-		else hi = mid;
-	}
-	return hi * BLOCK_MS;
+	const first = Math.floor((ms - 27 * 3600_000) / BLOCK_MS) + 1; // after a block of an earlier day
+	const last = Math.floor(ms / BLOCK_MS); // a block of `day`
+	const starts = Array.from({ length: last - first + 1 }, (_, i) => (first + i) * BLOCK_MS);
+	const isBefore = (start: number, d: string) => businessDayOf(start, timezone) < d;
+	return starts[lowerBoundBy(starts, day, isBefore)] as number;
 }

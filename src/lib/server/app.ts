@@ -1,500 +1,268 @@
 /**
- * Wiring: store → metrics → publisher → realtime, with a real start and close. The one place
- * with long-lived mutable state (timers, connections); everything it wires is passed in or
- * created here and released by `close()`.
+ * The composition root: the table of contents of the server. Each step opens one feature and
+ * hands it to the lifecycle (lifecycle.ts), so a start that fails midway and a shutdown close
+ * exactly what was opened, newest first. The features live in their own folders; nothing here
+ * holds business logic. What the result offers the routes is `App` (app-types.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import type { Server as HttpServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createClient } from 'redis';
-import type { Snapshot, Thresholds, ThresholdsInput, WallboardEvent } from '../contract';
-import { parseThresholds } from '../contract';
-import {
-	LIVE_WINDOW_MS,
-	SURVEY_WINDOW_MS,
-	createMetrics,
-	type Metrics,
-	type MetricsConfig
-} from '../metrics';
-import { resolveThresholds } from '../metrics/thresholds';
+import type { MetricsConfig } from '../metrics';
+import { evaluateAgentBreaches } from '../metrics/alerts';
+import type { App, AppOptions } from './app-types';
 import type { Config } from './config';
-import { openStore, type EventStore } from './db/store';
-import type { EventLog } from './log/event-log';
+import { createLifecycle } from './lifecycle';
+import { createLogger } from './logger';
+import { createTelemetry } from './telemetry';
+import { openDatabase } from './db/connect';
+import { createRetention } from './db/retention';
+import { listenForBackups } from './db/backup';
+import { createEventStore } from './db/store';
 import { createLocalLog } from './log/local-log';
 import { createRedisLog } from './log/redis-log';
-import { ingest, type IngestResult } from './ingest/ingest';
-import { startSimulator, type SimulatorDriver } from './ingest/simulator-driver';
-import { createLogger, type Logger } from './logger';
-import { createAlertService, type AlertService } from './alerts';
-import { attachRealtime, type Realtime } from './realtime/attach';
-import { createPublisher, type Publisher } from './realtime/publisher';
-import { createPushGate } from './realtime/push-gate';
+import { connectRedisClients } from './redis-clients';
+import { createLive } from './live';
+import { openAccountsFeature } from './accounts/feature';
+import { openIngestFeature } from './ingest/feature';
+import { createThresholds } from './thresholds';
+import { createAlertService } from './alerts';
 import { createSupervision } from './realtime/supervision';
-import { createTelemetry, type Telemetry } from './telemetry';
-import { UnavailableError } from './errors';
-import { createAccounts, type Accounts, type SourceCredential } from './auth/accounts';
-import { bearerToken, createAuthenticator, type Authenticator } from './auth/authenticate';
-import { matchesHash } from './auth/secrets';
-import { createLimiter, type Limiter } from './auth/rate-limit';
+import { attachRealtime, type Realtime } from './realtime/attach';
+import { createHistory } from './history';
+import { createTicketTimelines } from './tickets';
+import { createAssessment } from './assessment';
+import { createAudit } from './audit';
+import { createSurgeWatch } from './surge';
+import { createBoards } from './boards';
+import { connectScreen } from './boards/socket';
 
-const PRUNE_INTERVAL_MS = 60_000;
-const INGEST_TOKEN_SETTING = 'ingestTokenSha256';
-const THRESHOLDS_SETTING = 'thresholds';
-
-export { UnavailableError };
-
-/** The INGEST_TOKEN from the environment (or generated at the first start). */
-const BOOTSTRAP_SOURCE: SourceCredential = {
-	id: 'INGEST_TOKEN',
-	name: 'INGEST_TOKEN',
-	secrets: [],
-	requireSignature: false
-};
-
-export interface App {
-	readonly config: Config;
-	readonly logger: Logger;
-	readonly telemetry: Telemetry;
-	/** Validates, de-duplicates, stores durably, applies. Throws UnavailableError when storage fails. */
-	ingest(items: readonly unknown[]): Promise<IngestResult>;
-	/** The live snapshot including every event accepted before the call. */
-	snapshot(): Promise<Snapshot>;
-	/** True when the database answers and the live state is restored. */
-	ready(): Promise<boolean>;
-	/**
-	 * The data source a bearer token belongs to: the bootstrap INGEST_TOKEN or an active named
-	 * source created by an admin; null for anything else.
-	 */
-	sourceFor(authorization: string | null): Promise<SourceCredential | null>;
-	/** The wallboard's threshold bands (stored; defaults for what was never set). */
-	thresholds(): Thresholds;
-	/** Validated input over the defaults; stores it, pushes it to every screen, returns it. */
-	setThresholds(input: ThresholdsInput): Promise<Thresholds>;
-	/** Users, sessions, displays and ingest sources. */
-	readonly accounts: Accounts;
-	/** Cookies / bearer token → principal (people, displays, READ_TOKEN). */
-	readonly authenticate: Authenticator;
-	/** True while no account exists: the PII-free live figures are open (contract §1). */
-	openReads(): Promise<boolean>;
-	readonly limits: { login: Limiter; enrol: Limiter; ingest: Limiter };
-	/** Cuts a display's or a session's sockets on every instance (revocation, logout). */
-	disconnect(target: { displayId: string } | { sessionId: string }): void;
-	/** Serves Socket.IO on the HTTP server that also serves the pages. */
-	attach(httpServer: HttpServer): void;
-	/** Starts background work that should only run once the server listens (the simulator). */
-	startBackground(): void;
-	/** Stops accepting, lets in-flight batches finish, closes sockets and the database. */
-	close(): Promise<void>;
-	/** Threshold alerts: list and acknowledge (alerts.ts). */
-	readonly alerts: AlertService;
-	/** For benchmarks and tests. */
-	readonly internals: { metrics: Metrics; publisher: Publisher; store: EventStore };
-}
-
-export type AppOptions = { logger?: Logger; now?: () => number; migrationsFolder?: string };
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
-
-async function resolveIngestTokenHash(
-	config: Config,
-	store: EventStore,
-	logger: Logger
-): Promise<Buffer> {
-	if (config.ingestToken) return sha256(config.ingestToken);
-	const stored = await store.getSetting(INGEST_TOKEN_SETTING);
-	if (typeof stored === 'string') return Buffer.from(stored, 'hex');
-	const token = randomBytes(24).toString('base64url');
-	const hash = sha256(token);
-	if (await store.setSettingIfAbsent(INGEST_TOKEN_SETTING, hash.toString('hex'))) {
-		// Printed once, on the start that generated it; only its hash is stored.
-		process.stdout.write(
-			`\n  INGEST_TOKEN (generated, shown only this once; only its hash is stored):\n    ${token}\n  Send it as "Authorization: Bearer <token>" to POST /api/v1/events, or set INGEST_TOKEN.\n\n`
-		);
-		logger.info('generated an ingest token and stored its hash');
-		return hash;
-	}
-	// Another instance generated one at the same moment: use that one.
-	const winner = await store.getSetting(INGEST_TOKEN_SETTING);
-	return Buffer.from(String(winner), 'hex');
-}
-
-/** The stored thresholds over the defaults; a stored value that no longer validates is ignored. */
-async function loadThresholds(store: EventStore, logger: Logger): Promise<Thresholds> {
-	const stored = await store.getSetting(THRESHOLDS_SETTING);
-	if (stored === undefined) return resolveThresholds(undefined);
-	const parsed = parseThresholds(stored);
-	if (parsed.ok) return resolveThresholds(parsed.value);
-	logger.warn({ errors: parsed.errors }, 'stored thresholds are invalid: using the defaults');
-	return resolveThresholds(undefined);
-}
+export type { App, AppOptions };
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
 	const logger = options.logger ?? createLogger(config.logLevel);
 	const now = options.now ?? Date.now;
-	const telemetry = createTelemetry();
-	const startedAt = now();
-	const store = await openStore({
-		databaseUrl: config.databaseUrl,
-		dataDir: config.dataDir,
-		migrationsFolder: options.migrationsFolder,
-		logger,
-		history: metricsConfigOf(config)
-	});
-	const metrics = createMetrics(metricsConfigOf(config));
-	let log: EventLog | undefined;
-	// The shared log may deliver events during its replay, before the publisher exists.
-	const wake = { onShared: () => {} };
-	try {
-		const restoreAt = now();
-		const events = await store.loadLive(restoreAt, {
-			liveWindowMs: LIVE_WINDOW_MS,
-			surveyWindowMs: SURVEY_WINDOW_MS
+	const rules = metricsConfigOf(config);
+	const life = createLifecycle(logger);
+	const { databaseUrl, dataDir } = config;
+	let closing = false;
+
+	return life.start(async () => {
+		const startedAt = now();
+		const telemetry = createTelemetry();
+		// Storage, the log every instance shares, then the live state restored through it.
+		const database = life.own(
+			'database',
+			await openDatabase({
+				databaseUrl,
+				dataDir,
+				migrationsFolder: options.migrationsFolder,
+				logger
+			})
+		);
+		const store = createEventStore(database, rules);
+		const live = life.own('live', createLive({ rules, now, telemetry }));
+		const log = life.own(
+			'event log',
+			config.redisUrl
+				? await createRedisLog({
+						url: config.redisUrl,
+						prefix: config.redisKeyPrefix,
+						instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+						store,
+						logger
+					})
+				: createLocalLog(store)
+		);
+		// The live state restored from the database; from then on, events accepted by any instance
+		// reach this engine, and the log restores again by itself when it may have missed some
+		// (the Redis log's fan-out lost). Applying an event twice changes nothing.
+		let restored = 0;
+		await log.start({
+			onEvents: (shared) => live.apply(shared),
+			resync: async () => void (restored = await live.restore(store))
 		});
-		metrics.applyAll(events);
-		metrics.prune(restoreAt);
-		log = config.redisUrl
-			? await createRedisLog({
-					url: config.redisUrl,
-					prefix: config.redisKeyPrefix,
-					instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
-					store,
-					logger
-				})
-			: createLocalLog(store);
-		// From here on, events accepted by any instance reach this engine (the Redis log first
-		// replays what PostgreSQL does not hold yet). Applying an event twice changes nothing.
-		await log.start((shared) => {
-			for (const e of shared) metrics.apply(e);
-			wake.onShared();
-		});
+		live.start({ healthy: () => log.healthy() });
 		logger.info(
-			{
-				events: events.length,
-				ms: now() - startedAt,
-				backend: store.kind,
-				log: log.kind,
-				...metrics.stats
-			},
+			{ events: restored, ms: now() - startedAt, backend: database.kind, log: log.kind },
 			'live state restored'
 		);
-	} catch (err) {
-		await log?.close();
-		await store.close();
-		throw err;
-	}
-	const eventLog = log;
-	// Several instances: their Socket.IO servers are linked through Redis too (for what is not
-	// the per-instance snapshot push: threshold changes).
-	let adapterClient: ReturnType<typeof createClient> | undefined;
-	let socketAdapter: ReturnType<typeof createAdapter> | undefined;
-	if (config.redisUrl) {
-		adapterClient = createClient({ url: config.redisUrl });
-		adapterClient.on('error', (err: Error) =>
-			logger.warn({ err: err.message }, 'redis error (socket.io adapter)')
-		);
-		await adapterClient.connect();
-		socketAdapter = createAdapter(adapterClient, {
-			streamName: `${config.redisKeyPrefix}socket.io`
-		});
-	}
-	let ingestTokenHash: Buffer;
-	try {
-		ingestTokenHash = await resolveIngestTokenHash(config, store, logger);
-	} catch (err) {
-		await store.close();
-		throw err;
-	}
-	const accounts = createAccounts(store.db, now);
-	if (config.admin.password) {
-		try {
-			const outcome = await accounts.ensureFirstAdmin(config.admin.username, config.admin.password);
-			if (outcome === 'created') {
-				logger.info(
-					{ username: config.admin.username },
-					'first admin account created from ADMIN_PASSWORD'
-				);
-			}
-		} catch (err) {
-			await store.close();
-			throw err;
-		}
-	}
-	const authenticate = createAuthenticator({
-		accounts,
-		readToken: config.readToken,
-		sessionIdleMs: config.sessionIdleMs
-	});
-	// Rate limits count across instances through Redis (a connection of their own: the socket
-	// adapter's blocks on stream reads).
-	let limiterClient: ReturnType<typeof createClient> | undefined;
-	if (config.redisUrl) {
-		limiterClient = createClient({ url: config.redisUrl, disableOfflineQueue: true });
-		limiterClient.on('error', (err: Error) =>
-			logger.warn({ err: err.message }, 'redis error (rate limits)')
-		);
-		await limiterClient.connect();
-	}
-	const limiterBase = { redis: limiterClient, redisKeyPrefix: config.redisKeyPrefix };
-	const limits = {
-		login: createLimiter({
-			...limiterBase,
-			name: 'login',
-			points: config.loginRateLimit,
-			durationSeconds: 600
-		}),
-		enrol: createLimiter({
-			...limiterBase,
-			name: 'enrol',
-			points: config.loginRateLimit,
-			durationSeconds: 600
-		}),
-		ingest: createLimiter({
-			...limiterBase,
-			name: 'ingest',
-			points: config.ingestRateLimit,
-			durationSeconds: 1
-		})
-	};
-	const sessionSweeper = setInterval(() => {
-		accounts
-			.deleteExpiredSessions()
-			.catch((err: unknown) => logger.warn({ err }, 'deleting expired sessions failed'));
-	}, 3600_000);
-	let thresholds: Thresholds;
-	try {
-		thresholds = await loadThresholds(store, logger);
-	} catch (err) {
-		await store.close();
-		throw err;
-	}
-
-	const live = createPublisher((t) => metrics.snapshot(t), now());
-	// Supervision: alerts from the thresholds (every screen) and detail for the tablets watching.
-	const alertService = createAlertService({
-		db: store.db,
-		logger,
-		now,
-		inputs: () => (eventLog.healthy() ? { snapshot: live.current(), thresholds } : null),
-		onChange: (list) => supervision.broadcastAlerts(list)
-	});
-	const supervision = createSupervision({
-		records: metrics.records,
-		alerts: alertService,
-		logger,
-		now
-	});
-	alertService.start();
-	let realtime: Realtime | undefined;
-	let settleWaiters: Array<() => void> = [];
-	let closing = false;
-	// Push scheduling: a change goes out as soon as the push gate allows (≤ 10 patches in any
-	// second, ≥ 98 ms apart: push-gate.ts), so one event alone reaches screens in about a
-	// millisecond and a burst is coalesced; otherwise the publisher is consulted at every whole
-	// second, for changes driven by time alone and the 5 s heartbeat.
-	const gate = createPushGate();
-	let timer: NodeJS.Timeout | undefined;
-	let timerDue = Infinity;
-	const runTick = () => {
-		timer = undefined;
-		timerDue = Infinity;
-		const t = now();
-		if (gate.wait(t) > 0) {
-			scheduleTick(); // the timer fired early (Node's loop clock): wait for the gate
-			return;
-		}
-		const message = eventLog.healthy() ? live.tick(t) : null;
-		if (message) {
-			gate.record(t);
-			telemetry.patches.inc();
-			telemetry.liveSeq.set(message.seq);
-			if (realtime) {
-				telemetry.patchBytes.observe(Buffer.byteLength(JSON.stringify(message)));
-				realtime.broadcast(message);
-			}
-		}
-		supervision.tick(t);
-		const waiters = settleWaiters;
-		settleWaiters = [];
-		for (const w of waiters) w();
-		scheduleTick();
-	};
-	const scheduleTick = () => {
-		if (closing) return;
-		const t = now();
-		const wanted = live.dirty ? 0 : 1000 - (t % 1000) + 1;
-		const delay = Math.ceil(Math.max(wanted, gate.wait(t)));
-		if (timer && timerDue <= t + delay) return;
-		clearTimeout(timer);
-		timerDue = t + delay;
-		timer = setTimeout(runTick, delay);
-	};
-	wake.onShared = () => {
-		live.markDirty();
-		scheduleTick();
-	};
-	const pruner = setInterval(() => metrics.prune(now()), PRUNE_INTERVAL_MS);
-	scheduleTick();
-
-	const inFlight = new Set<Promise<unknown>>();
-	let simulator: SimulatorDriver | undefined;
-
-	async function runIngest(items: readonly unknown[]): Promise<IngestResult> {
-		if (closing) throw new UnavailableError('the server is shutting down');
-		const end = telemetry.ingestSeconds.startTimer();
-		const work = ingest(
-			{
-				append: async (events: readonly WallboardEvent[], receivedAt: number) => {
-					try {
-						return await eventLog.append(events, receivedAt);
-					} catch (err) {
-						logger.error(
-							{ err, events: events.length, log: eventLog.kind },
-							'storing events failed'
-						);
-						throw new UnavailableError(
-							eventLog.kind === 'redis'
-								? 'the shared event log or the database is unavailable; nothing was accepted, retry later'
-								: 'the database is unavailable; nothing was accepted, retry later'
-						);
-					}
-				},
-				apply: (events) => {
-					for (const e of events) metrics.apply(e);
-					live.markDirty();
-					scheduleTick();
-				}
-			},
-			items,
-			now()
-		);
-		inFlight.add(work);
-		try {
-			const result = await work;
-			telemetry.ingestEvents.inc({ result: 'accepted' }, result.accepted);
-			telemetry.ingestEvents.inc({ result: 'duplicate' }, result.duplicates);
-			telemetry.ingestEvents.inc({ result: 'rejected' }, result.rejected.length);
-			if (result.rejected.length > 0) {
-				// Ids and error messages only: a rejected event's fields may hold personal data.
-				logger.warn(
-					{ count: result.rejected.length, first: result.rejected.slice(0, 5) },
-					'events rejected'
-				);
-			}
-			return result;
-		} finally {
-			inFlight.delete(work);
-			end();
-		}
-	}
-
-	const app: App = {
-		config,
-		logger,
-		telemetry,
-		alerts: alertService,
-		internals: { metrics, publisher: live, store },
-		ingest: runIngest,
-		async snapshot() {
-			if (live.dirty && eventLog.healthy()) {
-				await new Promise<void>((resolve) => settleWaiters.push(resolve));
-			}
-			return live.current();
-		},
-		async ready() {
-			if (closing) return false;
-			try {
-				await store.ping();
-				return eventLog.healthy();
-			} catch {
-				return false;
-			}
-		},
-		async sourceFor(authorization) {
-			const token = bearerToken(authorization);
-			if (token === null || token.length > 200) return null;
-			if (matchesHash(token, ingestTokenHash)) return BOOTSTRAP_SOURCE;
-			const source = await accounts.sourceByToken(token);
-			if (source) {
-				accounts
-					.touchSource(source.id)
-					.catch((err: unknown) =>
-						logger.warn({ err }, 'recording a source last-used time failed')
-					);
-			}
-			return source;
-		},
-		thresholds: () => thresholds,
-		async setThresholds(input) {
-			if (closing) throw new UnavailableError('the server is shutting down');
-			const next = resolveThresholds(input);
-			try {
-				await store.setSetting(THRESHOLDS_SETTING, input);
-			} catch (err) {
-				logger.error({ err }, 'storing thresholds failed');
-				throw new UnavailableError('the database is unavailable; retry later');
-			}
-			thresholds = next;
-			realtime?.broadcastThresholds(next);
-			logger.info({ thresholds: next }, 'thresholds changed');
-			return next;
-		},
-		accounts,
-		authenticate,
-		limits,
-		openReads: async () => !(await accounts.hasAnyUser()),
-		disconnect(target) {
-			realtime?.disconnect(target);
-		},
-		attach(httpServer) {
-			realtime = attachRealtime(httpServer, {
-				adapter: socketAdapter,
-				onRemoteThresholds: (next) => {
-					thresholds = next;
-				},
-				current: () => live.current(),
-				thresholds: () => thresholds,
-				authenticate,
-				openReads: () => app.openReads(),
-				allowedOrigins: config.allowedOrigins,
-				validSessions: (ids) => accounts.validSessionIds(ids),
-				validDisplays: (ids) => accounts.validDisplayIds(ids),
-				touchDisplays: (ids) => accounts.touchDisplays(ids),
+		// `npm run backup` (SIGUSR2): a consistent copy of the PGlite folder while running.
+		life.own('backups', listenForBackups({ database, dataDir, logger, now }));
+		// Raw events past EVENTS_RETENTION_DAYS leave the hot table (the rollups stay).
+		life.own(
+			'retention',
+			createRetention({
+				db: database.db,
+				kind: database.kind,
+				retentionDays: config.eventsRetentionDays,
+				dataDir,
 				logger,
-				onClientCount: (n) => telemetry.socketClients.set(n),
-				onConnection: (socket, io) => supervision.connect(socket, io)
-			});
-		},
-		startBackground() {
-			if (!config.simulate.enabled || simulator) return;
-			simulator = startSimulator({
-				...config.simulate,
+				now
+			})
+		);
+		const redis = config.redisUrl
+			? life.own(
+					'redis clients',
+					await connectRedisClients({
+						url: config.redisUrl,
+						keyPrefix: config.redisKeyPrefix,
+						logger
+					})
+				)
+			: undefined;
+
+		// People, screens and sources; thresholds and the alerts raised from them.
+		const people = life.own(
+			'accounts',
+			await openAccountsFeature({ database, config, redis: redis?.limiter, logger, now })
+		);
+		const { accounts, authenticate, limits } = people;
+		// Who changed what: thresholds, users, displays, sources (and boards, screens).
+		const audit = life.own(
+			'audit',
+			createAudit({ db: database.db, now, logger, timezone: config.timezone })
+		);
+		const thresholds = await createThresholds({ store, logger, audit });
+		const surges = life.own(
+			'surge watch',
+			createSurgeWatch({
+				db: database.db,
 				timezone: config.timezone,
 				now,
 				logger,
-				send: (events) => runIngest(events)
-			});
-		},
-		async close() {
-			if (closing) return;
-			closing = true;
-			await simulator?.stop();
-			await Promise.allSettled([...inFlight]);
-			clearTimeout(timer);
-			clearInterval(pruner);
-			clearInterval(sessionSweeper);
-			for (const w of settleWaiters) w();
-			settleWaiters = [];
-			await alertService.close();
-			await realtime?.close();
-			await eventLog.close();
-			await adapterClient?.quit().catch(() => {});
-			await limiterClient?.quit().catch(() => {});
-			await store.close();
-			logger.info('closed');
-		}
-	};
-	return app;
+				intervalMs: config.surgeScanMs,
+				onChange: () => live.changed()
+			})
+		);
+		live.extend((snapshot) => surges.extend(snapshot));
+		let replaying = () => false;
+		const alerts = life.own(
+			'alerts',
+			createAlertService({
+				db: database.db,
+				logger,
+				now,
+				// Not while the log is behind or a source replays the day (restart, demo start).
+				inputs: () =>
+					log.healthy() && !replaying()
+						? { snapshot: live.current(), thresholds: thresholds.current() }
+						: null,
+				holds: config.alertHolds,
+				escalateMs: config.alertEscalateMs,
+				agentBreaches: (bands, t) => evaluateAgentBreaches(live.metrics.records.agents(), bands, t),
+				onChange: (list) => supervision.broadcastAlerts(list),
+				surgeBreaches: () => surges.breaches()
+			})
+		);
+		const supervision = createSupervision({
+			records: live.metrics.records,
+			agentDay: live.agentDay,
+			alerts,
+			logger,
+			now
+		});
+		live.onTick((t) => supervision.tick(t));
+		alerts.start();
+		surges.start();
+
+		// Boards, playlists and what each screen shows; changes are pushed once realtime is attached.
+		const boards = life.own(
+			'boards',
+			createBoards({
+				db: database.db,
+				now,
+				logger,
+				redis: redis?.limiter,
+				redisKeyPrefix: config.redisKeyPrefix
+			})
+		);
+
+		// Everything that brings events in.
+		const ingest = life.own(
+			'ingest',
+			await openIngestFeature({
+				config,
+				store,
+				log,
+				apply: live.apply,
+				accounts,
+				limiter: limits.ingest,
+				telemetry,
+				logger,
+				now
+			})
+		);
+
+		replaying = () => ingest.replaying();
+
+		let realtime: Realtime | undefined;
+		const app: App = {
+			config,
+			logger,
+			telemetry,
+			ingest: (items) => ingest.ingest(items),
+			ingestRequest: (request) => ingest.eventsRequest(request),
+			queueLogRequest: (request) => ingest.queueLogRequest(request),
+			snapshot: () => (log.healthy() ? live.snapshot() : Promise.resolve(live.current())),
+			ready: async () =>
+				!closing &&
+				(await database.ping().then(
+					() => log.healthy(),
+					() => false
+				)),
+			thresholds,
+			accounts,
+			audit,
+			authenticate,
+			openReads: async () => !(await accounts.hasAnyUser()),
+			limits,
+			alerts,
+			history: createHistory(database.db, config, () => thresholds.current()),
+			assessment: createAssessment({ db: database.db, store, timezone: config.timezone, logger }),
+			tickets: createTicketTimelines(database.db, config.dispatchDeadlineMs),
+			sourceHealth: ingest.health,
+			surges,
+			boards,
+			disconnect: (target) => realtime?.disconnect(target),
+			attach(httpServer) {
+				realtime = life.own(
+					'realtime',
+					attachRealtime(httpServer, {
+						adapter: redis?.socketAdapter(),
+						onRemoteThresholds: (next) => thresholds.adopt(next),
+						current: () => live.current(),
+						thresholds: () => thresholds.current(),
+						authenticate,
+						openReads: () => app.openReads(),
+						allowedOrigins: config.allowedOrigins,
+						validSessions: (ids) => accounts.validSessionIds(ids),
+						validDisplays: (ids) => accounts.validDisplayIds(ids),
+						touchDisplays: (ids) => accounts.touchDisplays(ids),
+						logger,
+						sources: () => ({ stale: ingest.health.stale() }),
+						onClientCount: (n) => telemetry.socketClients.set(n),
+						onConnection: (socket, io) => {
+							supervision.connect(socket, io);
+							connectScreen(socket, boards, logger);
+						}
+					})
+				);
+				boards.onChange((change) => realtime?.broadcastBoards(change));
+				boards.onScreen((displayId, assignment) => realtime?.sendScreen(displayId, assignment));
+				live.onPatch((message) => realtime?.broadcast(message));
+				thresholds.onChange((next) => realtime?.broadcastThresholds(next));
+				ingest.health.onStaleChange((stale) => realtime?.broadcastSources({ stale }));
+			},
+			startBackground: () => (closing ? Promise.resolve() : ingest.startSimulator()),
+			async close() {
+				closing = true;
+				// Sources first, then what they feed: nothing is half-ingested at shutdown.
+				await ingest.close();
+				await life.close();
+				logger.info('closed');
+			}
+		};
+		return app;
+	});
 }
 
 /** The metrics rules of the configuration: the live engine's and the history rollups'. */
@@ -503,6 +271,7 @@ export function metricsConfigOf(config: Config): MetricsConfig {
 		timezone: config.timezone,
 		serviceLevelTargetMs: config.serviceLevelTargetMs,
 		serviceLevelTargetByQueueMs: config.serviceLevelTargetByQueueMs,
-		dispatchDeadlineMs: config.dispatchDeadlineMs
+		dispatchDeadlineMs: config.dispatchDeadlineMs,
+		serviceLevelGoal: config.serviceLevelGoal
 	};
 }

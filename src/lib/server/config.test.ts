@@ -54,6 +54,19 @@ describe('loadConfig', () => {
 		expect(c.dispatchDeadlineMs.emergency).toBe(1_800_000);
 	});
 
+	it('reads the FreeSWITCH event socket and the source stale threshold', () => {
+		expect(loadConfig({})).toMatchObject({ freeswitch: undefined, sourceStaleMs: 120_000 });
+		expect(
+			loadConfig({ FREESWITCH_ESL: '10.0.0.5:8021', SOURCE_STALE_SECONDS: '3' })
+		).toMatchObject({
+			freeswitch: { host: '10.0.0.5', port: 8021, password: 'ClueCon' },
+			sourceStaleMs: 3000
+		});
+		expect(
+			loadConfig({ FREESWITCH_ESL: '[::1]:8021', FREESWITCH_ESL_PASSWORD: 's3cret' }).freeswitch
+		).toEqual({ host: '::1', port: 8021, password: 's3cret' });
+	});
+
 	it('treats empty variables as unset', () => {
 		expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
 	});
@@ -70,7 +83,14 @@ describe('loadConfig', () => {
 		['REDIS_URL', 'http://x', /REDIS_URL="http:\/\/x": must be a redis/],
 		['SIMULATE', 'yes', /SIMULATE="yes": must be 0 or 1/],
 		['INGEST_TOKEN', 'short', /INGEST_TOKEN="short": must be at least 16/],
-		['QUEUE_TARGETS', 'elderly:10', /QUEUE_TARGETS="elderly:10": "elderly:10" is not queue=seconds/]
+		[
+			'QUEUE_TARGETS',
+			'elderly:10',
+			/QUEUE_TARGETS="elderly:10": "elderly:10" is not queue=seconds/
+		],
+		['FREESWITCH_ESL', '10.0.0.5', /FREESWITCH_ESL="10.0.0.5": must be host:port/],
+		['FREESWITCH_ESL', 'fs:0', /FREESWITCH_ESL="fs:0": must be host:port/],
+		['SOURCE_STALE_SECONDS', '0', /SOURCE_STALE_SECONDS="0": must be greater than 0/]
 	])('rejects %s=%s naming the variable', (name, value, message) => {
 		expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
 		expect(() => loadConfig({ [name]: value })).toThrow(message);

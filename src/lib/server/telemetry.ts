@@ -3,10 +3,54 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 export type Telemetry = ReturnType<typeof createTelemetry>;
 
+/** What the source gauges read at each scrape (ingest/source-health.ts `list()`). */
+export type SourceGaugeView = {
+	name: string;
+	kind: string;
+	state: string;
+	lastEventAt: number | null;
+	eventsPerMinute: number;
+};
+
 export function createTelemetry() {
 	const registry = new Registry();
 	collectDefaultMetrics({ register: registry, prefix: 'hw_process_' });
+	let readSources: () => readonly SourceGaugeView[] = () => [];
+	/** A gauge per source, set from the health registry when scraped. */
+	const sourceGauge = (name: string, help: string, value: (v: SourceGaugeView) => number | null) =>
+		new Gauge({
+			name,
+			help,
+			labelNames: ['source', 'kind'] as const,
+			registers: [registry],
+			collect() {
+				this.reset();
+				for (const v of readSources()) {
+					const n = value(v);
+					if (n !== null) this.set({ source: v.name, kind: v.kind }, n);
+				}
+			}
+		});
+	sourceGauge(
+		'hw_source_up',
+		'1 while a data source is connected, following or receiving and not stale',
+		(v) => (v.state === 'connected' || v.state === 'following' ? 1 : 0)
+	);
+	sourceGauge(
+		'hw_source_last_event_timestamp_seconds',
+		'When a data source last delivered an event (Unix seconds)',
+		(v) => (v.lastEventAt === null ? null : v.lastEventAt / 1000)
+	);
+	sourceGauge(
+		'hw_source_events_per_minute',
+		'Events a data source delivered in the last minute',
+		(v) => v.eventsPerMinute
+	);
 	return {
+		/** Makes the source gauges read `read` at every scrape. */
+		observeSources(read: () => readonly SourceGaugeView[]) {
+			readSources = read;
+		},
 		registry,
 		ingestEvents: new Counter({
 			name: 'hw_ingest_events_total',
@@ -18,6 +62,11 @@ export function createTelemetry() {
 			name: 'hw_ingest_requests_total',
 			help: 'Ingest HTTP requests, by status code',
 			labelNames: ['status'] as const,
+			registers: [registry]
+		}),
+		ingestWrites: new Counter({
+			name: 'hw_ingest_writes_total',
+			help: 'Writes to the event log; concurrent batches share one (group commit)',
 			registers: [registry]
 		}),
 		ingestSeconds: new Histogram({

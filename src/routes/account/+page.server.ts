@@ -13,7 +13,8 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const app = appOr503();
 		const p = locals.principal;
-		if (p?.kind !== 'user') return fail(401, { error: 'sign in first' });
+		if (p?.kind !== 'user')
+			return fail(401, { error: 'sign in first', code: 'invalid', params: {} });
 		const form = await request.formData();
 		try {
 			await app.accounts.changeOwnPassword(
@@ -22,8 +23,10 @@ export const actions: Actions = {
 				String(form.get('next') ?? '').slice(0, 300)
 			);
 		} catch (err) {
-			if (err instanceof Error && err.name === 'AccountError')
-				return fail(400, { error: err.message });
+			if (err instanceof Error && err.name === 'AccountError') {
+				const e = err as Error & { code?: string; params?: Record<string, string | number> };
+				return fail(400, { error: err.message, code: e.code ?? 'invalid', params: e.params ?? {} });
+			}
 			throw err;
 		}
 		app.logger.info({ username: p.username }, 'password changed');

@@ -1,6 +1,8 @@
 import { appOr503 } from '$lib/server/app-or-503';
 import type { PageServerLoad } from './$types';
 
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
 export const load: PageServerLoad = async () => {
 	const app = appOr503();
 	const [users, displays, sources] = await Promise.all([
@@ -17,8 +19,18 @@ export const load: PageServerLoad = async () => {
 				d.status === 'enrolled' && d.lastSeenAt && Date.now() - Date.parse(d.lastSeenAt) < 120_000
 		).length,
 		sources: sources.filter((s) => !s.revoked).length,
-		bootstrapToken: !app.config.ingestToken
-			? 'generated at the first start (printed once)'
-			: 'from INGEST_TOKEN'
+		// Data-source health (ingest/source-health.ts) as plain data, times as ISO strings.
+		health: app.sourceHealth.list().map((v) => ({
+			key: v.key,
+			kind: v.kind,
+			name: v.name,
+			state: v.state,
+			lastEventAt: iso(v.lastEventAt),
+			eventsPerMinute: v.eventsPerMinute,
+			lastError: v.lastError,
+			lastErrorAt: iso(v.lastErrorAt),
+			stale: v.staleSince !== null
+		})),
+		bootstrapToken: !app.config.ingestToken ? ('generated' as const) : ('env' as const)
 	};
 };

@@ -1,5 +1,5 @@
 import { text } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
-/** Contract §5: 200 while the process serves. */
+/** docs/contract.md §5: 200 while the process serves. */
 export const GET: RequestHandler = () => text('ok', { headers: { 'Cache-Control': 'no-store' } });

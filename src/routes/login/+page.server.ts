@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '$lib/server/auth/authenticate';
-import { SESSION_MAX_AGE_MS } from '$lib/server/auth/accounts';
-import { homeOf } from '$lib/server/auth/guard';
+import { SESSION_MAX_AGE_MS } from '$lib/server/accounts';
+import { homeOf } from '$lib/server/auth/roles';
 import { safeNext } from '$lib/server/auth/next-path';
 import { appOr503 as app } from '$lib/server/app-or-503';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, getClientAddress, locals }) => {
 		const a = app();
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '').slice(0, 64);
@@ -39,20 +39,19 @@ export const actions: Actions = {
 		const address = getClientAddress();
 		const allowed = await a.limits.login.hit(address);
 		if (!allowed.ok) {
+			locals.retryAfterSeconds = allowed.retryAfterSeconds;
 			return fail(429, refusal(username, 'rateLimited', { retryAfter: allowed.retryAfterSeconds }));
 		}
 		const result = await a.accounts.signIn(username, password, {
 			idleMs: a.config.sessionIdleMs,
-			userAgent: request.headers.get('user-agent')
+			userAgent: request.headers.get('user-agent'),
+			// Per (name, address): failing on purpose from elsewhere cannot lock anyone out here.
+			lockout: { limiter: a.limits.lockout, key: `${username.toLowerCase()}\n${address}` }
 		});
 		if (!result.ok) {
 			a.logger.warn({ username, address, reason: result.reason }, 'sign-in refused');
-			if (result.reason === 'locked') {
-				return fail(
-					423,
-					refusal(username, 'locked', { until: new Date(result.lockedUntil).toISOString() })
-				);
-			}
+			// A locked account is answered like a wrong password or an unknown name (same status,
+			// same message): a different answer would tell which names exist. The log says which.
 			return fail(400, refusal(username, 'invalid'));
 		}
 		cookies.set(SESSION_COOKIE, result.token, {

@@ -1,12 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '$lib/server/auth/authenticate';
-import { requireApp } from '$lib/server/http';
+import { withApp } from '$lib/server/http/route';
 import type { RequestHandler } from './$types';
 
 /** Ends the session here and on every socket it opened (all instances). */
-export const POST: RequestHandler = async ({ locals, cookies, url }) => {
-	const app = requireApp();
-	if (app instanceof Response) return app;
+export const POST: RequestHandler = withApp(async (app, { locals, cookies, url }) => {
 	const p = locals.principal;
 	if (p?.kind === 'user') {
 		await app.accounts.signOut(p.sessionId);
@@ -15,4 +13,4 @@ export const POST: RequestHandler = async ({ locals, cookies, url }) => {
 	}
 	cookies.delete(SESSION_COOKIE, { path: '/', secure: url.protocol === 'https:' });
 	redirect(303, '/login');
-};
+});

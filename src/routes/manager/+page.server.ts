@@ -8,9 +8,11 @@ import type { PageServerLoad } from './$types';
  * WALLBOARD_TIMEZONE, whatever the browser's clock or zone says. The figures themselves are
  * fetched by the browser from /api/v1/history/* so a range change never reloads the page.
  */
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ locals }) => {
 	const app = getApp();
 	if (!app) error(503, 'the server is starting or stopping; retry shortly');
 	const timezone = app.config.timezone;
-	return { today: businessDayOf(Date.now(), timezone), timezone };
+	// Only admins change the assessment's weights (the API refuses anyone else too).
+	const admin = locals.principal?.role === 'admin';
+	return { today: businessDayOf(Date.now(), timezone), timezone, admin };
 };

@@ -4,41 +4,10 @@
  * in flight, so a fast click-through of ranges ends on the last range asked for.
  */
 import type { HistoryDaily, HistoryIntraday, HistorySummary } from '$lib/contract/history';
+import { ApiError, apiFetch } from '$lib/client/api';
 import type { DayRange } from '$lib/client/range';
 
 export type LoadState = 'loading' | 'ready' | 'error';
-
-export class HistoryRequestError extends Error {
-	constructor(
-		readonly status: number | null,
-		message: string
-	) {
-		super(message);
-		this.name = 'HistoryRequestError';
-	}
-}
-
-async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
-	let res: Response;
-	try {
-		res = await fetch(url, { signal, headers: { accept: 'application/json' } });
-	} catch (err) {
-		if (signal.aborted) throw err;
-		throw new HistoryRequestError(null, err instanceof Error ? err.message : String(err));
-	}
-	if (!res.ok) {
-		let message = res.statusText || `HTTP ${res.status}`;
-		try {
-			const body = (await res.json()) as { error?: unknown; message?: unknown };
-			const text = body.error ?? body.message;
-			if (typeof text === 'string' && text !== '') message = text;
-		} catch {
-			// Not JSON: the status text says what there is to say.
-		}
-		throw new HistoryRequestError(res.status, message);
-	}
-	return (await res.json()) as T;
-}
 
 export class HistoryData {
 	state: LoadState = $state('loading');
@@ -47,7 +16,7 @@ export class HistoryData {
 	summary: HistorySummary | null = $state(null);
 	intraday: HistoryIntraday | null = $state(null);
 	daily: HistoryDaily | null = $state(null);
-	error: HistoryRequestError | null = $state(null);
+	error: ApiError | null = $state(null);
 	#controller: AbortController | null = null;
 	#asked: { range: DayRange; queue: string | null } | null = null;
 
@@ -67,13 +36,14 @@ export class HistoryData {
 		const oneDay = range.from === range.to;
 		try {
 			const [summary, chart] = await Promise.all([
-				getJson<HistorySummary>(`/api/v1/history/summary?${span}`, controller.signal),
+				apiFetch<HistorySummary>(`/api/v1/history/summary?${span}`, { signal: controller.signal }),
 				oneDay
-					? getJson<HistoryIntraday>(
-							`/api/v1/history/intraday?day=${range.from}${only}`,
-							controller.signal
-						)
-					: getJson<HistoryDaily>(`/api/v1/history/daily?${span}${only}`, controller.signal)
+					? apiFetch<HistoryIntraday>(`/api/v1/history/intraday?day=${range.from}${only}`, {
+							signal: controller.signal
+						})
+					: apiFetch<HistoryDaily>(`/api/v1/history/daily?${span}${only}`, {
+							signal: controller.signal
+						})
 			]);
 			if (controller.signal.aborted) return;
 			this.summary = summary;
@@ -84,9 +54,9 @@ export class HistoryData {
 		} catch (err) {
 			if (controller.signal.aborted) return;
 			this.error =
-				err instanceof HistoryRequestError
+				err instanceof ApiError
 					? err
-					: new HistoryRequestError(null, err instanceof Error ? err.message : String(err));
+					: new ApiError(null, err instanceof Error ? err.message : String(err));
 			this.state = 'error';
 		}
 	}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { intradayValues, lastActiveMinute, minuteLabel, trendMetricFrom } from './trend';
+import {
+	dayTickLabel,
+	intradayValues,
+	lastActiveMinute,
+	minuteLabel,
+	trendMetricFrom
+} from './trend';
 
 describe('trend', () => {
 	it('reads a bucket per 15 minutes, service level as a fraction, gaps where no calls', () => {
@@ -57,5 +63,15 @@ describe('trend', () => {
 			'10:15',
 			'23:45'
 		]);
+	});
+});
+
+describe('dayTickLabel (issue 16 #11: the 3-year chart)', () => {
+	it('carries the year when the range spans years', () => {
+		expect(dayTickLabel('2025-01-01', '2023-12-01', '2026-11-30')).toBe('2025-01-01');
+		expect(dayTickLabel('2026-01-02', '2025-12-29', '2026-01-04')).toBe('2026-01-02');
+	});
+	it('is month-day within one year', () => {
+		expect(dayTickLabel('2026-11-24', '2026-11-24', '2026-11-30')).toBe('11-24');
 	});
 });

@@ -78,3 +78,11 @@ export function lastActiveMinute(points: IntradayPoint[]): number {
 	}
 	return last;
 }
+
+/**
+ * A day's label on the daily chart's axis: "MM-DD" while the range stays in one year,
+ * "YYYY-MM-DD" when it spans years (a 3-year chart's "01-01" would not say which).
+ */
+export function dayTickLabel(day: string, from: string, to: string): string {
+	return from.slice(0, 4) === to.slice(0, 4) ? day.slice(5) : day;
+}

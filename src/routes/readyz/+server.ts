@@ -2,7 +2,7 @@ import { text } from '@sveltejs/kit';
 import { getApp } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
-/** Contract §5: 200 once the database is reachable and the live state restored, else 503. */
+/** docs/contract.md §5: 200 once the database is reachable and the live state restored, else 503. */
 export const GET: RequestHandler = async () => {
 	const app = getApp();
 	const ready = app ? await app.ready() : false;

@@ -3,7 +3,7 @@
  * (enrolled screens) or `Authorization: Bearer <READ_TOKEN>` (machine readers). The same function
  * serves HTTP (hooks.server.ts) and the Socket.IO handshake.
  */
-import type { Accounts } from './accounts';
+import type { Accounts } from '../accounts';
 import type { Principal } from './roles';
 import { sameSecret } from './secrets';
 
@@ -11,6 +11,30 @@ export const SESSION_COOKIE = 'hw_session';
 export const DISPLAY_COOKIE = 'hw_display';
 /** A display's credential cookie lives as long as browsers allow (400 days), renewed on use. */
 export const DISPLAY_COOKIE_MAX_AGE_S = 400 * 24 * 3600;
+
+/** What a display cookie may hold: a base64url token (auth/secrets.ts newToken). */
+const DISPLAY_TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,200}$/;
+
+/** The cookie options of a display credential: set at enrolment, set again on every use. */
+export function displayCookieOptions(secure: boolean) {
+	return {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure,
+		maxAge: DISPLAY_COOKIE_MAX_AGE_S
+	};
+}
+
+/**
+ * The `Set-Cookie` value that renews a display credential for another 400 days (a socket
+ * handshake's answer: Socket.IO's engine has no cookie jar). Null for anything not shaped like a
+ * credential; renewing one that was revoked gives it nothing (the server no longer knows it).
+ */
+export function renewedDisplayCookie(token: string | undefined, secure: boolean): string | null {
+	if (!token || !DISPLAY_TOKEN_SHAPE.test(token)) return null;
+	return `${DISPLAY_COOKIE}=${token}; Max-Age=${DISPLAY_COOKIE_MAX_AGE_S}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+}
 
 export type CredentialInput = {
 	cookie(name: string): string | undefined;

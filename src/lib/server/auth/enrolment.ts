@@ -1,7 +1,7 @@
 /** Exchanging a display's one-time code for its device cookie (the /enrol pages). */
 import type { Cookies } from '@sveltejs/kit';
 import type { App } from '../app';
-import { DISPLAY_COOKIE, DISPLAY_COOKIE_MAX_AGE_S } from './authenticate';
+import { DISPLAY_COOKIE, displayCookieOptions } from './authenticate';
 
 export type EnrolOutcome =
 	| { ok: true }
@@ -21,13 +21,23 @@ export async function enrolScreen(
 		app.logger.warn({ address: ctx.address }, 'enrolment code refused');
 		return { ok: false, error: 'invalid' };
 	}
-	ctx.cookies.set(DISPLAY_COOKIE, enrolled.token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: ctx.url.protocol === 'https:',
-		maxAge: DISPLAY_COOKIE_MAX_AGE_S
-	});
+	ctx.cookies.set(
+		DISPLAY_COOKIE,
+		enrolled.token,
+		displayCookieOptions(ctx.url.protocol === 'https:')
+	);
 	app.logger.info({ displayId: enrolled.displayId }, 'display enrolled');
+	await app.audit.record({
+		actor: {
+			kind: 'display',
+			role: 'display',
+			displayId: enrolled.displayId,
+			name: enrolled.name,
+			board: ''
+		},
+		action: 'display.enrol',
+		target: enrolled.name,
+		detail: { displayId: enrolled.displayId, address: ctx.address }
+	});
 	return { ok: true };
 }

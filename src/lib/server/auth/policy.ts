@@ -10,7 +10,7 @@ import type { PrincipalRole, Role } from './roles';
 /**
  * - `public`: anyone (login, health probes, enrolment codes);
  * - `live`: the PII-free live figures: any signed-in person, an enrolled display or READ_TOKEN;
- *   anonymous too while the installation has no account at all (contract §1: "until accounts
+ *   anonymous too while the installation has no account at all (docs/contract.md §1: "until accounts
  *   exist, reads are open");
  * - `source`: a data source; the route itself checks the ingest credential (bearer token or
  *   signature), because sources are not sessions;
@@ -41,18 +41,40 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/admin/users': { GET: ADMIN, POST: ADMIN },
 	'/admin/displays': { GET: ADMIN, POST: ADMIN },
 	'/admin/sources': { GET: ADMIN, POST: ADMIN },
+	// The board editor (issue 13): managers arrange the hall's boards too. The pages only read;
+	// changes go through PUT/DELETE /api/v1/boards|playlists, which check the role themselves.
+	'/admin/boards': { GET: MANAGEMENT },
+	'/admin/boards/[id]': { GET: MANAGEMENT },
+	'/admin/boards/playlists/[id]': { GET: MANAGEMENT },
+	'/admin/thresholds': { GET: ADMIN, POST: ADMIN },
+	'/admin/audit': { GET: ADMIN },
+	'/admin/audit/export.csv': { GET: ADMIN },
 	'/supervisor': { GET: SUPERVISION },
 	'/manager': { GET: MANAGEMENT },
 	'/api/v1/events': { POST: 'source' },
+	'/api/v1/adapters/asterisk/queue-log': { POST: 'source' },
 	'/api/v1/snapshot': { GET: 'live' },
 	'/api/v1/thresholds': { GET: 'live', PUT: MANAGEMENT },
 	'/api/v1/alerts': { GET: 'live' },
+	'/api/v1/geo/districts': { GET: 'live' },
+	'/api/v1/targets': { GET: 'live' },
 	'/api/v1/alerts/[id]/ack': { POST: SUPERVISION },
 	'/api/v1/tickets/[ticketId]': { GET: SUPERVISION },
+	'/api/v1/tickets/[ticketId]/urge': { POST: SUPERVISION },
 	'/api/v1/history/summary': { GET: MANAGEMENT },
 	'/api/v1/history/intraday': { GET: MANAGEMENT },
 	'/api/v1/history/daily': { GET: MANAGEMENT },
 	'/api/v1/history/export.csv': { GET: MANAGEMENT },
+	'/api/v1/history/export.xlsx': { GET: MANAGEMENT },
+	'/api/v1/openapi.json': { GET: 'public' },
+	'/api/v1/history/assessment': { GET: MANAGEMENT },
+	'/api/v1/history/assessment.csv': { GET: MANAGEMENT },
+	'/api/v1/history/topic-trend': { GET: MANAGEMENT },
+	'/api/v1/assessment-weights': { GET: MANAGEMENT, PUT: ADMIN },
+	'/api/v1/boards': { GET: 'live' },
+	'/api/v1/boards/[id]': { GET: 'live', PUT: MANAGEMENT, DELETE: MANAGEMENT },
+	'/api/v1/playlists': { GET: 'live' },
+	'/api/v1/playlists/[id]': { GET: 'live', PUT: MANAGEMENT, DELETE: MANAGEMENT },
 	'/healthz': { GET: 'public' },
 	'/readyz': { GET: 'public' },
 	'/metrics': { GET: ['admin', 'reader'] }
@@ -63,7 +85,8 @@ export const SOCKET_POLICY: Readonly<Record<string, 'live' | readonly PrincipalR
 	resync: 'live',
 	watch: SUPERVISION,
 	unwatch: SUPERVISION,
-	'alert.ack': SUPERVISION
+	'alert.ack': SUPERVISION,
+	'screen.showing': ['display']
 };
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'unlisted';

@@ -13,6 +13,8 @@ export interface Limiter {
 	hit(key: string): Promise<LimitResult>;
 	/** Forgets `key` (a successful sign-in clears its failures). */
 	reset(key: string): Promise<void>;
+	/** Whether `key` has used up its points, without counting a hit. */
+	blocked(key: string): Promise<LimitResult>;
 }
 
 export type LimiterOptions = {
@@ -50,6 +52,11 @@ export function createLimiter(options: LimiterOptions): Limiter {
 		},
 		async reset(key) {
 			await limiter.delete(key).catch(() => false);
+		},
+		async blocked(key) {
+			const res = await limiter.get(key).catch(() => null);
+			if (!res || res.consumedPoints <= options.points) return { ok: true };
+			return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 		}
 	};
 }

@@ -30,3 +30,17 @@ export type PrincipalRole = Principal['role'];
 export function isUserRole(value: unknown): value is UserRole {
 	return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
 }
+
+/** Where each kind of principal starts. */
+export function homeOf(principal: Principal | null): string {
+	switch (principal?.role) {
+		case 'admin':
+			return '/admin';
+		case 'manager':
+			return '/manager';
+		case 'supervisor':
+			return '/supervisor';
+		default:
+			return '/wall';
+	}
+}

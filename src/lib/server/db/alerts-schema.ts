@@ -28,7 +28,9 @@ export const alerts = pgTable(
 		clearedAt: timestamp({ withTimezone: true, precision: 3 }),
 		ackedAt: timestamp({ withTimezone: true, precision: 3 }),
 		/** The acknowledging staff member's username. */
-		ackedBy: text()
+		ackedBy: text(),
+		/** When an unacknowledged red alert escalated (ALERT_ESCALATE_MINUTES after raising). */
+		escalatedAt: timestamp({ withTimezone: true, precision: 3 })
 	},
 	(t) => [
 		uniqueIndex('alerts_active_key_idx')

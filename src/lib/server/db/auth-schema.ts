@@ -4,6 +4,7 @@
  * as they are, because the server must compute signatures with them.
  */
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { NightSchedule } from '../../contract/boards';
 
 const ts = () => timestamp({ withTimezone: true, precision: 3 });
 
@@ -12,6 +13,8 @@ export const users = pgTable('users', {
 	/** Lower-case sign-in name. */
 	username: text().notNull().unique(),
 	role: text().notNull(),
+	/** The queue (team) this person leads: /supervisor opens on it. Null: the whole hall. */
+	team: text(),
 	/** argon2id PHC string. */
 	passwordHash: text().notNull(),
 	createdAt: ts().notNull(),
@@ -42,7 +45,14 @@ export const sessions = pgTable(
 export const displays = pgTable('displays', {
 	id: text().primaryKey(),
 	name: text().notNull(),
-	board: text().notNull(),
+	/**
+	 * What the screen shows (boards/screens.ts): a board id or a playlist id, at most one of the
+	 * two; neither is the default board (hall). Either may name a board or playlist deleted since.
+	 */
+	board: text(),
+	playlist: text(),
+	/** Optional: dimmed, or another board, between two times of day in the business zone. */
+	night: jsonb().$type<NightSchedule>(),
 	createdAt: ts().notNull(),
 	createdBy: text().notNull(),
 	/** sha-256 of the one-time enrolment code while one is outstanding. */

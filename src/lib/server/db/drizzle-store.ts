@@ -2,11 +2,12 @@
 import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { WallboardEvent } from '../../contract/events';
-import { DEFAULT_METRICS_CONFIG } from '../../metrics/config';
-import { createHistoryMaintenance, type HistoryRules } from './history';
+import { DEFAULT_METRICS_CONFIG, type MetricsConfig } from '../../metrics/config';
+import { createHistoryMaintenance } from './history';
 import { liveEventsQuery } from './restore';
+import { sourcePositions } from './positions-schema';
 import { events, settings } from './schema';
-import type { EventStore } from './store';
+import type { EventStore, SourcePosition } from './store';
 
 /** Rows per insert statement (one JSON parameter each); larger batches: one transaction. */
 export const APPEND_CHUNK_ROWS = 2000;
@@ -20,6 +21,7 @@ export function entityOf(event: WallboardEvent): string {
 		case 'call.answered':
 		case 'call.abandoned':
 		case 'call.ended':
+		case 'call.callback':
 			return event.callId;
 		case 'agent.state':
 			return event.agentId;
@@ -33,9 +35,9 @@ export function createDrizzleStore(
 	db: StoreDatabase,
 	shutdown: () => Promise<void>,
 	/** The rules the history rollups are kept by (the metrics config); defaults when absent. */
-	historyRules: HistoryRules = DEFAULT_METRICS_CONFIG
+	metricsConfig: MetricsConfig = DEFAULT_METRICS_CONFIG
 ): EventStore {
-	const history = createHistoryMaintenance(historyRules);
+	const history = createHistoryMaintenance(metricsConfig);
 	let closing: Promise<void> | undefined;
 	const open = () => {
 		if (closing) throw new Error(`the ${kind} event store is closed`);
@@ -43,9 +45,8 @@ export function createDrizzleStore(
 
 	return {
 		kind,
-		db,
 
-		async append(batch, receivedAt) {
+		async append(batch, receivedAt, extra = {}) {
 			open();
 			const received = new Date(receivedAt);
 			const byId = new Map<string, WallboardEvent>();
@@ -58,7 +59,8 @@ export function createDrizzleStore(
 				payload: event
 			}));
 			const inserted = new Set<string>();
-			if (rows.length === 0) return inserted;
+			const { position } = extra;
+			if (rows.length === 0 && position === undefined) return inserted;
 			// One parameter for the whole chunk, unpacked by the database: drizzle's row-by-row insert
 			// builder cost more CPU than the insert itself (bench: 18.8 k → 40+ k events/s on PG).
 			const insertChunk = async (q: Pick<StoreDatabase, 'execute'>, chunk: typeof rows) => {
@@ -85,8 +87,25 @@ export function createDrizzleStore(
 						[...byId.values()].filter((e) => inserted.has(e.id))
 					);
 				}
+				if (position !== undefined) await upsertPosition(tx, position);
 			});
 			return inserted;
+		},
+
+		async getPosition(source) {
+			open();
+			const [row] = await db
+				.select()
+				.from(sourcePositions)
+				.where(eq(sourcePositions.source, source));
+			if (row === undefined) return null;
+			const { updatedAt: _updatedAt, ...position } = row;
+			return position;
+		},
+
+		async setPosition(position) {
+			open();
+			await upsertPosition(db, position);
 		},
 
 		async loadLive(now, horizons) {
@@ -164,7 +183,19 @@ export function createDrizzleStore(
 	};
 }
 
+async function upsertPosition(
+	q: Pick<StoreDatabase, 'insert'>,
+	position: SourcePosition
+): Promise<void> {
+	const row = { ...position, updatedAt: new Date() };
+	const { source: _source, ...set } = row;
+	await q
+		.insert(sourcePositions)
+		.values(row)
+		.onConflictDoUpdate({ target: sourcePositions.source, set });
+}
+
 /** node-postgres and PGlite both answer `execute` with `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
+export function rowsOf<T>(result: unknown): T[] {
 	return (result as { rows: T[] }).rows;
 }

@@ -9,6 +9,7 @@
  * name every entity that counts.
  */
 import { sql } from 'drizzle-orm';
+import type { MetricsConfig } from '../../metrics/config';
 import { RollupDelta } from '../../metrics/rollup';
 import type { StoreDatabase } from './drizzle-store';
 import {
@@ -20,8 +21,7 @@ import {
 	PLAN_BY_ENTITY_INDEX,
 	TICKET_TYPES,
 	upsertDelta,
-	type Executor,
-	type HistoryRules
+	type Executor
 } from './history';
 
 /** Entities per batch. */
@@ -55,10 +55,10 @@ async function countEntities(q: Executor, type: string): Promise<number> {
 
 export async function rebuildHistory(
 	db: StoreDatabase,
-	rules: HistoryRules,
+	config: MetricsConfig,
 	onProgress: (p: BackfillProgress) => void = () => {}
 ): Promise<BackfillResult> {
-	const { rollup } = createHistoryMaintenance(rules);
+	const { rollup } = createHistoryMaintenance(config);
 	return db.transaction(
 		async (tx) => {
 			await tx.execute(
@@ -89,8 +89,12 @@ export async function rebuildHistory(
 					const byEntity = await loadEntities(tx, batch, types);
 					for (const events of byEntity.values()) {
 						eventsDone += events.length;
-						if (phase === 'calls') delta.addCalls(rollup.callContribution(events), 1);
-						else delta.addTickets(rollup.ticketContribution(events), 1);
+						if (phase === 'calls') delta.addCalls(rollup.callRows(events), 1);
+						else {
+							delta.addTickets(rollup.ticketRows(events), 1);
+							delta.addAssessment(rollup.assessmentRows(events), 1);
+							delta.addTicketsHourly(rollup.ticketHourlyRows(events), 1);
+						}
 					}
 					entitiesDone += batch.length;
 					onProgress({ phase, entitiesDone, entitiesTotal, eventsDone });
@@ -104,8 +108,8 @@ export async function rebuildHistory(
 				calls: totals.calls,
 				tickets: totals.tickets,
 				events: eventsDone,
-				callRows: delta.callRows().length,
-				ticketRows: delta.ticketRows().length
+				callRows: delta.callDeltas().length,
+				ticketRows: delta.ticketDeltas().length
 			};
 		},
 		{ isolationLevel: 'repeatable read' }

@@ -99,3 +99,20 @@ export const historyTicketsTotalsDaily = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.day, t.shard] })]
 );
+
+/**
+ * Tickets created per local wall-clock hour (0–23) × district × topic ('' without a topic): the
+ * baseline of surge detection (server/surge.ts) and the 环比 of today's topics.
+ */
+export const historyTicketsHourly = pgTable(
+	'history_tickets_hourly',
+	{
+		day: date({ mode: 'string' }).notNull(),
+		hour: smallint().notNull(),
+		district: text().notNull(),
+		topic: text().notNull(),
+		shard,
+		created: integer().notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.day, t.hour, t.district, t.topic, t.shard] })]
+);

@@ -16,7 +16,7 @@ import { chunked, scenarioArb } from '../../../../tests/fixtures/history-scenari
 import { readRollups } from '../../../../tests/helpers/history';
 import { clearHistory } from './history';
 import { rebuildHistory } from './history-backfill';
-import { openStore, type EventStore } from './store';
+import { openStore, type OpenedStore as EventStore } from './store';
 
 const RULES = { ...DEFAULT_METRICS_CONFIG, serviceLevelTargetByQueueMs: { water: 30_000 } };
 const RECEIVED = Date.parse('2026-03-05T00:00:00Z');
@@ -52,7 +52,10 @@ describe('history rollups kept by append (PGlite)', () => {
 		await store.append(
 			[
 				ev.offered('o', 'c1', 'hotline', '2026-03-02T00:10:00Z'),
-				ev.created('c', 't1', 'livelihood', '2026-03-02T02:00:00Z', { district: '朝阳区' })
+				ev.created('c', 't1', 'livelihood', '2026-03-02T02:00:00Z', {
+					district: '朝阳区',
+					topic: '停水'
+				})
 			],
 			RECEIVED
 		);
@@ -88,6 +91,17 @@ describe('history rollups kept by append (PGlite)', () => {
 			satisfied: 0
 		};
 		const dims = { category: 'livelihood', district: '朝阳区', department: '水务局' };
+		const assessment = {
+			district: '朝阳区',
+			street: '',
+			department: '水务局',
+			topic: '停水', // the ticket.created's topic (line 57)
+			created: 1,
+			surveyed: 0,
+			responded: 0,
+			resolved: 0,
+			satisfied: 0
+		};
 		const expected = {
 			history_calls_15m: [
 				{ day: '2026-03-02', minute: 480, ...calls },
@@ -106,7 +120,13 @@ describe('history rollups kept by append (PGlite)', () => {
 			history_calls_daily: [{ day: '2026-03-02', ...calls, ended: 1, talk_ms_sum: 600_000 }],
 			history_tickets_daily: [{ day: '2026-03-02', ...dims, ...tickets }],
 			history_tickets_monthly: [{ month: '2026-03-01', ...dims, ...tickets }],
-			history_tickets_totals_daily: [{ day: '2026-03-02', ...tickets }]
+			history_tickets_totals_daily: [{ day: '2026-03-02', ...tickets }],
+			history_assessment_daily: [{ day: '2026-03-02', ...assessment }],
+			history_assessment_monthly: [{ month: '2026-03-01', ...assessment }],
+			// 02:00Z is 10:00 in Beijing; the topic is read back from the stored payload.
+			history_tickets_hourly: [
+				{ day: '2026-03-02', hour: 10, district: '朝阳区', topic: '停水', created: 1 }
+			]
 		};
 		expect(await readRollups(store.db)).toEqual(expected);
 		await rebuildHistory(store.db, RULES);
@@ -144,7 +164,7 @@ describe('history rollups kept by append (PGlite)', () => {
 						reapply(pure, rollup, key.startsWith('c:') ? 'call' : 'ticket', list, () => true);
 					expect(kept.history_calls_15m).toEqual(
 						pure
-							.callRows()
+							.callDeltas()
 							.map((r) => ({
 								day: r.day,
 								minute: r.minute,
@@ -164,7 +184,7 @@ describe('history rollups kept by append (PGlite)', () => {
 									a.queue.localeCompare(b.queue)
 							)
 					);
-					expect(kept.history_tickets_daily!.length).toBe(pure.ticketRows().length);
+					expect(kept.history_tickets_daily!.length).toBe(pure.ticketDeltas().length);
 				}
 			),
 			{ numRuns: 40 }

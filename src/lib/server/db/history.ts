@@ -2,12 +2,15 @@
  * Keeps the history rollups (history-schema.ts) up to date as events arrive, inside the append's
  * transaction: for every call and ticket touched by newly inserted events, its stored events are
  * loaded, its contribution without the new events retracted and with them added
- * (metrics/rollup.ts), and the summed deltas upserted. Duplicates are never newly inserted, so
+ * (metrics/rollup.ts), and the summed deltas upserted (one file, ~440 lines: the table specs, the
+ * loader and the upserts must agree column for column). Duplicates are never newly inserted, so
  * this is idempotent; the sums never depend on arrival order or chunking.
  *
- * Concurrency (PostgreSQL, several instances): a transaction-scoped advisory lock per touched
- * entity, taken in sorted order after the insert and before the select, makes a second writer of
- * the same call or ticket wait until the first commits, then see its events (READ COMMITTED takes
+ * Concurrency (PostgreSQL, several instances): transaction-scoped advisory locks on the touched
+ * entities' hash buckets (LOCK_BUCKETS of them, so a batch of any size takes a bounded number of
+ * locks: one per entity ran out of lock memory at ~16 k), taken in sorted order after the insert
+ * and before the select, make a second writer of the same call or ticket wait until the first
+ * commits, then see its events (READ COMMITTED takes
  * a new snapshot per statement). The upserts go in one fixed order (table, then key), so writers
  * that meet on the same rollup rows queue behind each other instead of deadlocking.
  */
@@ -25,11 +28,7 @@ import {
 	type Rollup,
 	type TicketRollupRow
 } from '../../metrics/rollup';
-
-export type HistoryRules = Pick<
-	MetricsConfig,
-	'timezone' | 'serviceLevelTargetMs' | 'serviceLevelTargetByQueueMs' | 'dispatchDeadlineMs'
->;
+import { ASSESSMENT_COUNT_KEYS, type AssessmentRollupRow } from '../../metrics/assessment-rollup';
 
 /** Anything that runs SQL: the database or a transaction. */
 export type Executor = Pick<PgDatabase<PgQueryResultHKT, Record<string, never>>, 'execute'>;
@@ -48,6 +47,12 @@ const SELECT_CHUNK_ENTITIES = 2000;
 const UPSERT_CHUNK_ROWS = 5000;
 /** The advisory-lock class of rollup maintenance (first key of the two-key form). */
 const LOCK_CLASS = 720_077;
+/**
+ * Entities share this many lock buckets. Two entities in one bucket only wait for each other. The
+ * shared lock table holds max_locks_per_transaction × max_connections (64 × 100 by default), so a
+ * full batch's 1024 leaves room for several at once.
+ */
+export const LOCK_BUCKETS = 1024;
 
 export const CALL_TYPES = ['call.offered', 'call.answered', 'call.abandoned', 'call.ended'];
 export const TICKET_TYPES = [
@@ -63,8 +68,8 @@ export interface HistoryMaintenance {
 	apply(tx: Executor, inserted: readonly WallboardEvent[]): Promise<void>;
 }
 
-export function createHistoryMaintenance(rules: HistoryRules): HistoryMaintenance {
-	const rollup = createRollup(rules);
+export function createHistoryMaintenance(config: MetricsConfig): HistoryMaintenance {
+	const rollup = createRollup(config);
 
 	async function apply(tx: Executor, inserted: readonly WallboardEvent[]): Promise<void> {
 		const callIds = new Set<string>();
@@ -83,7 +88,7 @@ export function createHistoryMaintenance(rules: HistoryRules): HistoryMaintenanc
 		];
 		await tx.execute(sql`
 			select ${PLAN_BY_ENTITY_INDEX}, count(pg_advisory_xact_lock(${LOCK_CLASS}, k))
-			from (select distinct hashtext(x) as k from unnest(${textArray(lockKeys)}::text[]) as x order by 1) as s`);
+			from (select distinct hashtext(x) & ${LOCK_BUCKETS - 1} as k from unnest(${textArray(lockKeys)}::text[]) as x order by 1) as s`);
 
 		const delta = new RollupDelta();
 		const isNew = (e: WallboardEvent) => newIds.has(e.id);
@@ -124,6 +129,7 @@ export async function loadEntities(
 	const result = await q.execute(sql`
 		select entity, id, type, (payload->>'at')::float8 as at, payload->>'queue' as queue,
 			payload->>'category' as category, payload->>'district' as district,
+			payload->>'street' as street, payload->>'topic' as topic,
 			payload->>'department' as department, payload->>'outcome' as outcome,
 			(payload->'responded')::boolean as responded, (payload->'resolved')::boolean as resolved,
 			(payload->'satisfied')::boolean as satisfied
@@ -152,6 +158,8 @@ type StoredRow = {
 	queue: string | null;
 	category: string | null;
 	district: string | null;
+	street: string | null;
+	topic: string | null;
 	department: string | null;
 	outcome: string | null;
 	responded: boolean | null;
@@ -177,7 +185,9 @@ function toEvent(r: StoredRow): WallboardEvent {
 				ticketId: r.entity,
 				category: r.category as TicketCreated['category'],
 				kind: 'inquiry',
-				district: r.district ?? ''
+				district: r.district ?? '',
+				...(r.street === null ? {} : { street: r.street }),
+				...(r.topic === null ? {} : { topic: r.topic })
 			};
 		case 'ticket.dispatched':
 			return { ...base, type: r.type, ticketId: r.entity, department: r.department ?? '' };
@@ -264,12 +274,41 @@ export const TICKETS_TOTALS_DAILY: TableSpec = {
 	keys: [{ name: 'day', type: 'date' }],
 	counts: TICKET_COUNT_KEYS
 };
+const ASSESSMENT_DIMENSIONS = [
+	{ name: 'district', type: 'text' },
+	{ name: 'street', type: 'text' },
+	{ name: 'department', type: 'text' },
+	{ name: 'topic', type: 'text' }
+];
+export const ASSESSMENT_DAILY: TableSpec = {
+	table: 'history_assessment_daily',
+	keys: [{ name: 'day', type: 'date' }, ...ASSESSMENT_DIMENSIONS],
+	counts: ASSESSMENT_COUNT_KEYS
+};
+export const ASSESSMENT_MONTHLY: TableSpec = {
+	table: 'history_assessment_monthly',
+	keys: [{ name: 'month', type: 'date' }, ...ASSESSMENT_DIMENSIONS],
+	counts: ASSESSMENT_COUNT_KEYS
+};
+export const TICKETS_HOURLY: TableSpec = {
+	table: 'history_tickets_hourly',
+	keys: [
+		{ name: 'day', type: 'date' },
+		{ name: 'hour', type: 'smallint' },
+		{ name: 'district', type: 'text' },
+		{ name: 'topic', type: 'text' }
+	],
+	counts: ['created']
+};
 export const HISTORY_TABLES = [
 	CALLS_15M,
 	CALLS_DAILY,
 	TICKETS_DAILY,
 	TICKETS_MONTHLY,
-	TICKETS_TOTALS_DAILY
+	TICKETS_TOTALS_DAILY,
+	ASSESSMENT_DAILY,
+	ASSESSMENT_MONTHLY,
+	TICKETS_HOURLY
 ] as const;
 
 /** The shard of the rows this connection adds to (history-schema.ts). */
@@ -344,14 +383,14 @@ export function monthOf(day: string): string {
 	return `${day.slice(0, 7)}-01`;
 }
 
-/** Adds a delta to all five rollup tables, in a fixed order (this connection's shard by default). */
+/** Adds a delta to every rollup table, in a fixed order (this connection's shard by default). */
 export async function upsertDelta(
 	q: Executor,
 	delta: RollupDelta,
 	shard: 'connection' | number = 'connection'
 ): Promise<void> {
-	const calls = delta.callRows();
-	const tickets = delta.ticketRows();
+	const calls = delta.callDeltas();
+	const tickets = delta.ticketDeltas();
 	await upsertRows(q, CALLS_15M, calls, shard);
 	await upsertRows(
 		q,
@@ -381,6 +420,25 @@ export async function upsertDelta(
 		rollUp(tickets, (r: TicketRollupRow) => ({ day: r.day }), TICKET_COUNT_KEYS),
 		shard
 	);
+	const assessment = delta.assessmentDeltas();
+	await upsertRows(q, ASSESSMENT_DAILY, assessment, shard);
+	await upsertRows(
+		q,
+		ASSESSMENT_MONTHLY,
+		rollUp(
+			assessment,
+			(r: AssessmentRollupRow) => ({
+				month: monthOf(r.day),
+				district: r.district,
+				street: r.street,
+				department: r.department,
+				topic: r.topic
+			}),
+			ASSESSMENT_COUNT_KEYS
+		),
+		shard
+	);
+	await upsertRows(q, TICKETS_HOURLY, delta.ticketHourlyDeltas(), shard);
 }
 
 /** Deletes every rollup row (the backfill's first write, inside its transaction). */

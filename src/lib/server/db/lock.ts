@@ -1,12 +1,17 @@
 /**
  * A lock file that keeps a PGlite folder to one process. PGlite gives no error when two processes
- * open the same folder: one's writes are silently lost. The lock holds the owner's pid; a lock
- * whose pid is dead (kill -9, crash) is stale and taken over.
+ * open the same folder: one's writes are silently lost. The lock holds the owner's pid and its
+ * start time (/proc/PID/stat field 22, where /proc exists); a lock whose pid is dead (kill -9,
+ * crash), a zombie not yet reaped (state Z: `kill -9` of `npm start`'s process group leaves one
+ * for a few seconds), or a pid reused by a process started at another time is stale and taken
+ * over. A holder that looks alive is watched for up to LOCK_WAIT_MS before the start is refused.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 export const LOCK_FILE_NAME = '.wallboard.lock';
+/** How long a lock whose holder looks alive is watched before refusing (it may be dying). */
+export const LOCK_WAIT_MS = 1500;
 
 type LockLogger = { warn(o: object, msg?: string): void };
 
@@ -42,7 +47,7 @@ export function acquireFolderLock(dir: string, logger?: LockLogger): FolderLock 
 		const content = readOrNull(lockPath);
 		if (content === null) continue; // removed meanwhile: try again
 		const pid = parsePid(content);
-		if (pid !== null && pid !== process.pid && isAlive(pid)) {
+		if (pid !== null && pid !== process.pid && holderAlive(pid, parseStart(content))) {
 			throw new Error(
 				`PGlite data folder ${dir} is in use by pid ${pid} (lock file ${lockPath}). ` +
 					'PGlite serves one process only; to run several instances, set DATABASE_URL to a ' +
@@ -64,7 +69,8 @@ export function acquireFolderLock(dir: string, logger?: LockLogger): FolderLock 
 /** Creates the lock atomically with its content in place (no reader ever sees it empty). */
 function tryCreate(lockPath: string): boolean {
 	const tmp = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-	fs.writeFileSync(tmp, `${process.pid}\n`);
+	const start = processStart(process.pid);
+	fs.writeFileSync(tmp, start === null ? `${process.pid}\n` : `${process.pid}\n${start}\n`);
 	try {
 		fs.linkSync(tmp, lockPath);
 		return true;
@@ -90,11 +96,53 @@ function readOrNull(file: string): string | null {
 	}
 }
 
+/** The first line: the holder's pid (older lock files hold only that). */
 function parsePid(content: string): number | null {
-	const text = content.trim();
-	if (!/^\d+$/.test(text)) return null;
-	const pid = Number(text);
+	const lines = content.trim().split('\n');
+	const first = lines[0] ?? '';
+	if (lines.length > 2 || !/^\d+$/.test(first)) return null;
+	const pid = Number(first);
 	return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** The second line, when present: the holder's start time in clock ticks since boot. */
+function parseStart(content: string): string | null {
+	const line = content.trim().split('\n')[1]?.trim();
+	return line && /^\d+$/.test(line) ? line : null;
+}
+
+/** Fields of /proc/PID/stat after the command name; null where /proc is not available. */
+function procStat(pid: number): string[] | null {
+	try {
+		const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return text.slice(text.lastIndexOf(')') + 2).split(' ');
+	} catch {
+		return null;
+	}
+}
+
+/** Field 22 of /proc/PID/stat (start time since boot), or null. */
+export function processStart(pid: number): string | null {
+	return procStat(pid)?.[19] ?? null;
+}
+
+/**
+ * True when the lock's holder is a live process: not gone, not a zombie (field 3 `Z`), and
+ * started when the lock says (a pid reused by another program is not the holder). A holder that
+ * looks alive is watched for a short while: a process group just killed may still be dying.
+ */
+export function holderAlive(pid: number, start: string | null, waitMs = LOCK_WAIT_MS): boolean {
+	const deadline = Date.now() + waitMs;
+	for (;;) {
+		if (!isAlive(pid)) return false;
+		const stat = procStat(pid);
+		if (stat !== null) {
+			if (stat[0] === 'Z' || stat[0] === 'X') return false;
+			if (start !== null && stat[19] !== start) return false;
+		}
+		if (Date.now() >= deadline) return true;
+		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+	}
 }
 
 /** True when a process with this pid exists (EPERM: it exists but belongs to another user). */
@@ -105,4 +153,12 @@ export function isAlive(pid: number): boolean {
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
+}
+
+/** The live process holding `<dir>`'s lock, or null when none does. */
+export function lockHolder(dir: string): number | null {
+	const content = readOrNull(path.join(path.resolve(dir), LOCK_FILE_NAME));
+	if (content === null) return null;
+	const pid = parsePid(content);
+	return pid !== null && holderAlive(pid, parseStart(content), 0) ? pid : null;
 }

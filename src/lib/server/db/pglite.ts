@@ -4,17 +4,14 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { createDrizzleStore } from './drizzle-store';
-import type { HistoryRules } from './history';
+import type { Database, DatabaseLogger } from './connect';
 import { acquireFolderLock } from './lock';
-import type { EventStore, StoreLogger } from './store';
 
-export async function openPgliteStore(options: {
+export async function openPglite(options: {
 	dataDir: string;
 	migrationsFolder: string;
-	logger: StoreLogger;
-	history?: HistoryRules;
-}): Promise<EventStore> {
+	logger: DatabaseLogger;
+}): Promise<Database> {
 	const { migrationsFolder, logger } = options;
 	const dataDir = path.resolve(options.dataDir);
 	await mkdir(dataDir, { recursive: true }); // PGlite fails with ENOENT on a missing parent
@@ -32,18 +29,30 @@ export async function openPgliteStore(options: {
 			'event store open, migrations applied'
 		);
 		const opened = client;
-		return createDrizzleStore(
-			'pglite',
+		let closing: Promise<void> | undefined;
+		return {
+			kind: 'pglite',
 			db,
-			async () => {
-				try {
-					await opened.close();
-				} finally {
-					lock.release();
-				}
+			async ping() {
+				if (closing) throw new Error('the database is closed');
+				await opened.query('select 1');
 			},
-			options.history
-		);
+			async dump() {
+				if (closing) throw new Error('the database is closed');
+				// Inside a transaction: no other transaction is half-way while the files are read;
+				// the checkpoint writes every committed page to them first.
+				let blob: Blob | undefined;
+				await opened.transaction(async (tx) => {
+					await tx.exec('checkpoint');
+					blob = await opened.dumpDataDir('gzip');
+				});
+				return blob!;
+			},
+			close() {
+				closing ??= opened.close().finally(() => lock.release());
+				return closing;
+			}
+		};
 	} catch (error) {
 		await client?.close().catch(() => {});
 		lock.release();

@@ -2,24 +2,28 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { createDrizzleStore } from './drizzle-store';
-import type { HistoryRules } from './history';
-import type { EventStore, StoreLogger } from './store';
+import type { Database, DatabaseLogger } from './connect';
 
 /** pg_advisory_lock key held while migrating, so two instances starting together take turns. */
 export const MIGRATION_LOCK_KEY = '7277016571532046336';
 
-export async function openPostgresStore(options: {
+export async function openPostgres(options: {
 	databaseUrl: string;
 	migrationsFolder: string;
-	logger: StoreLogger;
-	history?: HistoryRules;
-}): Promise<EventStore> {
+	logger: DatabaseLogger;
+}): Promise<Database> {
 	const { migrationsFolder, logger } = options;
 	const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
 	// An idle client losing its connection emits 'error' on the pool: without a listener that
 	// would crash the process. The pool replaces the client; queries in flight reject normally.
 	pool.on('error', (err) => logger.warn({ err }, 'PostgreSQL idle client error'));
+	// A client checked out (mid-transaction, between two statements) that loses its connection
+	// emits 'error' on itself, where the pool does not listen: without this the process dies
+	// ("Unhandled 'error' event"). Its pending and next queries reject, the caller answers 503,
+	// and the release with that error discards the client.
+	pool.on('connect', (client) => {
+		client.on('error', (err) => logger.warn({ err }, 'PostgreSQL client lost its connection'));
+	});
 	try {
 		const started = performance.now();
 		await migrateLocked(pool, migrationsFolder);
@@ -32,7 +36,19 @@ export async function openPostgresStore(options: {
 		throw error;
 	}
 	const db = drizzle({ client: pool, casing: 'snake_case' });
-	return createDrizzleStore('postgres', db, () => pool.end(), options.history);
+	let closing: Promise<void> | undefined;
+	return {
+		kind: 'postgres',
+		db,
+		async ping() {
+			if (closing) throw new Error('the database is closed');
+			await pool.query('select 1');
+		},
+		close() {
+			closing ??= pool.end();
+			return closing;
+		}
+	};
 }
 
 /** drizzle's migrator does not lock: hold an advisory lock on one dedicated connection. */

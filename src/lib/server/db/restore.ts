@@ -22,15 +22,19 @@ export interface LiveHorizons {
  *    of any age;
  * 4. `call.offered` of any age for calls with no `call.answered` and no `call.abandoned`;
  * 5. `ticket.created` of any age for tickets with no `ticket.dispatched`;
- * 6. the `call.offered` / `ticket.created` of calls / tickets with any event in (1).
+ * 6. the `call.offered` / `ticket.created` of calls / tickets with any event in (1);
+ * 7. `ticket.created` with at > now − surveyWindowMs − 1 day, and of any age for tickets with a
+ *    survey in (2): a survey counts for its ticket's district (contract v1.1 §7, byDistrict), also
+ *    one that arrives after the restart for a ticket created before it. A `call.callback` is a
+ *    `call.%` event, so rule 6 brings the queue of a recently called-back call.
  *
  * Shape: rule 1 is one range scan on events_at_idx; rules 2–6 only look at the rest
  * (at <= now − liveWindowMs), so the union that deduplicates stays small. Agents are listed by
  * a skip scan (one index probe per agent), each agent's latest state by one backward probe;
- * rules 4–6 are anti/semi joins on events_type_entity_at_idx. With one peak day stored
+ * rules 4–7 are anti/semi joins on events_type_entity_at_idx. With one peak day stored
  * (365 k events, all within a 26 h window) PostgreSQL executes it in about 0.3 s.
  * Rules 4 and 5 read every old `call.offered` / `ticket.created`: their cost grows with the
- * history kept.
+ * history kept; rule 7 reads a month of `ticket.created`.
  */
 export function liveEventsQuery(now: number, horizons: LiveHorizons): SQL {
 	const liveSince = isoMs(now - horizons.liveWindowMs, 'now - liveWindowMs');
@@ -89,6 +93,16 @@ export function liveEventsQuery(now: number, horizons: LiveHorizons): SQL {
 				and c.entity in (
 					select r.entity from events r
 					where r.at > ${liveSince}::timestamptz and r.type like 'ticket.%'
+				)
+			union
+			select c.seq from events c
+			where c.type = 'ticket.created' and c.at <= ${liveSince}::timestamptz
+				and (
+					c.at > ${surveySince}::timestamptz
+					or c.entity in (
+						select r.entity from events r
+						where r.type = 'ticket.survey' and r.at > ${surveySince}::timestamptz
+					)
 				)
 		)
 		select payload::text as payload from events where at > ${liveSince}::timestamptz

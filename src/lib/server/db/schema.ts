@@ -5,7 +5,7 @@
 import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { WallboardEvent } from '../../contract/events';
 
-/** Every accepted event, once: `id` is the idempotency key (contract §2). */
+/** Every accepted event, once: `id` is the idempotency key (docs/contract.md §2). */
 export const events = pgTable(
 	'events',
 	{

@@ -1,28 +1,48 @@
 /**
- * The event store: accepted events (idempotent by id) and server settings, on embedded PGlite
- * (one process, `DATA_DIR`) or PostgreSQL (`DATABASE_URL`, any number of instances).
+ * The event store: accepted events (idempotent by id) and server settings, on the database
+ * opened by connect.ts (embedded PGlite or PostgreSQL).
  * Imported by SvelteKit, the production entry and a Vite plugin: relative imports only.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { WallboardEvent } from '../../contract/events';
+import type { MetricsConfig } from '../../metrics/config';
+import { openDatabase, type Database, type OpenDatabaseOptions } from './connect';
+import { createDrizzleStore, type StoreDatabase } from './drizzle-store';
 import type { LiveHorizons } from './restore';
-import type { StoreDatabase } from './drizzle-store';
-import type { HistoryRules } from './history';
 
 export type { LiveHorizons } from './restore';
 
+/** Where a followed source stopped (positions-schema.ts). */
+export type SourcePosition = {
+	source: string;
+	device: string;
+	inode: string;
+	offset: number;
+	tailSha256: string;
+	tailLength: number;
+};
+
+/** What else an append writes in its transaction. */
+export type AppendExtra = {
+	/** The position reached by the events of this append: stored in the same transaction. */
+	position?: SourcePosition;
+};
+
 export interface EventStore {
 	readonly kind: 'pglite' | 'postgres';
-	/** The drizzle handle, for the other data-access modules (accounts, history) on this database. */
-	readonly db: StoreDatabase;
 	/**
 	 * Inserts the events whose id is not stored yet, in one transaction. Resolves to the ids
 	 * newly inserted, once they are durable; ids already stored (or repeated in the batch) are
-	 * left out.
+	 * left out. `extra.position` is stored in the same transaction (also with no events).
 	 */
-	append(events: readonly WallboardEvent[], receivedAt: number): Promise<Set<string>>;
+	append(
+		events: readonly WallboardEvent[],
+		receivedAt: number,
+		extra?: AppendExtra
+	): Promise<Set<string>>;
+	/** A followed source's stored position, or null. */
+	getPosition(source: string): Promise<SourcePosition | null>;
+	/** Stores a position on its own (upsert). */
+	setPosition(position: SourcePosition): Promise<void>;
 	/**
 	 * Every stored event the live metrics can still need at `now` (the six rules of
 	 * `liveEventsQuery`), each once, in no particular order (metrics are order-independent).
@@ -43,70 +63,30 @@ export interface EventStore {
 	close(): Promise<void>;
 }
 
-export interface StoreLogger {
-	info(o: object, msg?: string): void;
-	warn(o: object, msg?: string): void;
+export type { Database, DatabaseLogger as StoreLogger } from './connect';
+export { resolveMigrationsFolder } from './connect';
+
+/** The event store on an open database; it does not own (nor close) the database. */
+export function createEventStore(database: Database, rules?: MetricsConfig): EventStore {
+	return createDrizzleStore(database.kind, database.db, async () => {}, rules);
 }
 
-export interface OpenStoreOptions {
-	/** `postgres://…` → PostgreSQL; unset or empty → PGlite in `dataDir`. */
-	databaseUrl?: string;
-	dataDir: string;
-	/** Folder written by drizzle-kit generate; default `<cwd>/drizzle`, then `<repo>/drizzle`. */
-	migrationsFolder?: string;
-	logger?: StoreLogger;
+/** For scripts and tests: a database of its own with the store on it; `close()` closes both. */
+export type OpenedStore = EventStore & { readonly db: StoreDatabase };
+
+/** Opens the database (migrations applied) and the store on it. */
+export type OpenStoreOptions = OpenDatabaseOptions & {
 	/** The rules the history rollups are kept by (the metrics config); defaults when absent. */
-	history?: HistoryRules;
-}
+	history?: MetricsConfig;
+};
 
-const silentLogger: StoreLogger = { info() {}, warn() {} };
-
-/**
- * Opens the store and applies pending migrations (4–6 s on a fresh PGlite folder): call it
- * before the server listens.
- */
-export async function openStore(options: OpenStoreOptions): Promise<EventStore> {
-	const logger = options.logger ?? silentLogger;
-	const migrationsFolder = resolveMigrationsFolder(options.migrationsFolder);
-	if (options.databaseUrl) {
-		const { openPostgresStore } = await import('./postgres');
-		return openPostgresStore({
-			databaseUrl: options.databaseUrl,
-			migrationsFolder,
-			logger,
-			history: options.history
-		});
-	}
-	const { openPgliteStore } = await import('./pglite');
-	return openPgliteStore({
-		dataDir: options.dataDir,
-		migrationsFolder,
-		logger,
-		history: options.history
-	});
-}
-
-/**
- * An explicit folder, else `<cwd>/drizzle` (production entry and scripts run from the repo
- * root), else the repo's `drizzle/` found from this file (source runs from another cwd).
- */
-export function resolveMigrationsFolder(explicit?: string): string {
-	const candidates = explicit ? [path.resolve(explicit)] : defaultMigrationFolders();
-	for (const folder of candidates) {
-		if (fs.existsSync(path.join(folder, 'meta', '_journal.json'))) return folder;
-	}
-	throw new Error(
-		`drizzle migrations not found: no meta/_journal.json in ${candidates.join(' or ')}. ` +
-			'Start the server from the repository root or pass migrationsFolder.'
+export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
+	const database = await openDatabase(options);
+	const store = createDrizzleStore(
+		database.kind,
+		database.db,
+		() => database.close(),
+		options.history
 	);
-}
-
-function defaultMigrationFolders(): string[] {
-	const folders = [path.resolve(process.cwd(), 'drizzle')];
-	try {
-		folders.push(fileURLToPath(new URL('../../../../drizzle', import.meta.url)));
-	} catch {
-		// not a file: URL (bundled); the cwd candidate is the one that counts
-	}
-	return [...new Set(folders)];
+	return Object.assign(store, { db: database.db });
 }

@@ -1,8 +1,10 @@
 /**
- * The history API's data access for the running app: queries on the store's database, targets
+ * The history feature for the running app: the queries on the rollup tables, with the targets
  * from the configuration and the wall's thresholds.
  */
-import type { App } from '../app';
+import type { Thresholds } from '../../contract';
+import type { Config } from '../config';
+import type { StoreDatabase } from '../db/drizzle-store';
 import { createHistoryQueries, type HistoryQueries } from './queries';
 
 /** The answer-rate (接通率) target the hotline is held to. */
@@ -10,23 +12,22 @@ export const ANSWER_RATE_TARGET = 0.95;
 /** Dispatch on-time target: 95% of tickets dispatched within their category's deadline. */
 export const ON_TIME_RATE_TARGET = 0.95;
 
-const byApp = new WeakMap<App, HistoryQueries>();
+export type History = HistoryQueries;
 
-export function historyOf(app: App): HistoryQueries {
-	let q = byApp.get(app);
-	if (q === undefined) {
-		q = createHistoryQueries(app.internals.store.db, {
-			timezone: app.config.timezone,
-			targets: () => ({
-				serviceLevelSeconds: app.config.serviceLevelTargetMs / 1000,
-				serviceLevel: app.thresholds().metrics.serviceLevelToday.good,
-				answerRate: ANSWER_RATE_TARGET,
-				onTimeRate: ON_TIME_RATE_TARGET
-			})
-		});
-		byApp.set(app, q);
-	}
-	return q;
+export function createHistory(
+	db: StoreDatabase,
+	config: Pick<Config, 'timezone' | 'serviceLevelTargetMs'>,
+	thresholds: () => Thresholds
+): History {
+	return createHistoryQueries(db, {
+		timezone: config.timezone,
+		targets: () => ({
+			serviceLevelSeconds: config.serviceLevelTargetMs / 1000,
+			serviceLevel: thresholds().metrics.serviceLevelToday.good,
+			answerRate: ANSWER_RATE_TARGET,
+			onTimeRate: ON_TIME_RATE_TARGET
+		})
+	});
 }
 
 export { parseDay, parseRange } from './params';

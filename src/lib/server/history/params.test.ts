@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay, parseRange } from './params';
+import { parseDay, parseRange, sameDayAYearBefore } from './params';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -44,4 +44,28 @@ describe('parseDay', () => {
 		});
 		expect(parseDay(q(''))).toEqual({ ok: false, error: 'day: is required (YYYY-MM-DD)' });
 	});
+});
+
+describe('parseRange: client errors, not server errors (probe finding g)', () => {
+	it.each([
+		[
+			'from=2026-01-01&to=2026-01-02&queue=%00',
+			'queue: must not contain a NUL character or broken UTF-16, got "\\u0000"'
+		],
+		[
+			'from=9999-12-30&to=9999-12-31',
+			'from: must be between 1900-01-01 and 2999-12-31, got "9999-12-30"; to: must be between 1900-01-01 and 2999-12-31, got "9999-12-31"'
+		]
+	])('%s → %s', (search, error) => {
+		expect(parseRange(q(search))).toEqual({ ok: false, error });
+	});
+});
+
+describe('sameDayAYearBefore (同比)', () => {
+	it.each([
+		['2026-03-01', '2025-03-01'],
+		['2026-12-31', '2025-12-31'],
+		['2024-02-29', '2023-02-28'],
+		['2025-02-28', '2024-02-28']
+	])('%s → %s', (day, before) => expect(sameDayAYearBefore(day)).toBe(before));
 });

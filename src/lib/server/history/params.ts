@@ -20,14 +20,44 @@ export function isCalendarDay(s: string): boolean {
 	}
 }
 
+/** The days a query may name: beyond them the date arithmetic leaves what Date can show. */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2999-12-31';
+
+/**
+ * True for text PostgreSQL can store and compare: no NUL character, no lone UTF-16 surrogate.
+ * Such a name cannot exist in the data; sent to the database it fails as a server error.
+ */
+export function isStorableText(s: string): boolean {
+	return !s.includes('\u0000') && s.isWellFormed();
+}
+
 const day = z
 	.string({ message: 'is required (YYYY-MM-DD)' })
-	.refine(isCalendarDay, { message: 'must be a calendar date YYYY-MM-DD' });
-const queue = z.string().min(1).max(128).optional();
+	.refine(isCalendarDay, { message: 'must be a calendar date YYYY-MM-DD' })
+	.refine((d) => !isCalendarDay(d) || (d >= FIRST_DAY && d <= LAST_DAY), {
+		message: `must be between ${FIRST_DAY} and ${LAST_DAY}`
+	});
+const queue = z
+	.string()
+	.min(1)
+	.max(128)
+	.refine(isStorableText, { message: 'must not contain a NUL character or broken UTF-16' })
+	.optional();
 
 /** Whole days from `a` to `b` (b − a). */
 export function daysBetween(a: string, b: string): number {
 	return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The same calendar day a year before, for 同比 (year on year): 2026-03-01 → 2025-03-01;
+ * 29 February → 28 February of the year before.
+ */
+export function sameDayAYearBefore(day: string): string {
+	const year = String(Number(day.slice(0, 4)) - 1).padStart(4, '0');
+	const md = day.slice(5) === '02-29' ? '02-28' : day.slice(5);
+	return `${year}-${md}`;
 }
 
 /** Zod runs object refinements even when a field failed: check the range only on real days. */

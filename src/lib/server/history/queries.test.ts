@@ -18,7 +18,7 @@ import {
 	monthOf,
 	upsertRows
 } from '../db/history';
-import { openStore, type EventStore } from '../db/store';
+import { openStore, type OpenedStore as EventStore } from '../db/store';
 import { createHistoryQueries, daysOf, type HistoryQueries } from './queries';
 import { ticketTotals } from './totals';
 

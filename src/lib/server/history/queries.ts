@@ -19,13 +19,18 @@ import {
 	type TicketCounts
 } from '../../metrics/rollup';
 import type { Executor } from '../db/history';
-import { daysBetween } from './params';
+import { daysBetween, sameDayAYearBefore } from './params';
 import { callTotals, ticketTotals } from './totals';
 
 export type HistoryTargets = HistorySummary['targets'];
 
 export interface HistoryQueries {
-	summary(from: string, to: string): Promise<Omit<HistorySummary, 'queryMs'>>;
+	/** `queue`: the call figures of that queue only (tickets have no queue); null: the hall's. */
+	summary(
+		from: string,
+		to: string,
+		queue?: string | null
+	): Promise<Omit<HistorySummary, 'queryMs'>>;
 	intraday(day: string, queue: string | null): Promise<Omit<HistoryIntraday, 'queryMs'>>;
 	daily(from: string, to: string, queue: string | null): Promise<Omit<HistoryDaily, 'queryMs'>>;
 }
@@ -129,29 +134,39 @@ export function createHistoryQueries(
 		const byCategory = Object.fromEntries(
 			CATEGORIES.map((c) => [c, ticketTotals()])
 		) as HistorySummary['tickets']['byCategory'];
-		const byDistrict: Record<string, ReturnType<typeof ticketTotals>> = {};
-		const byDepartment: Record<string, ReturnType<typeof ticketTotals>> = {};
+		// Names are data (a district may be called "__proto__"): fromEntries makes own fields.
+		const districts: Array<[string, ReturnType<typeof ticketTotals>]> = [];
+		const departments: Array<[string, ReturnType<typeof ticketTotals>]> = [];
 		for (const r of sortedByName(rows)) {
 			const g = Number(r.g);
 			if (g === 3) byCategory[r.category as Category] = ticketTotals(r);
-			else if (g === 5) byDistrict[r.district] = ticketTotals(r);
-			else if (g === 6) byDepartment[r.department] = ticketTotals(r);
+			else if (g === 5) districts.push([r.district, ticketTotals(r)]);
+			else if (g === 6) departments.push([r.department, ticketTotals(r)]);
 		}
-		return { byCategory, byDistrict, byDepartment };
+		return {
+			byCategory,
+			byDistrict: Object.fromEntries(districts),
+			byDepartment: Object.fromEntries(departments)
+		};
 	}
 
 	return {
-		async summary(from, to) {
+		async summary(from, to, queue = null) {
 			const n = daysBetween(from, to) + 1;
 			const prevFrom = addDays(from, -n);
 			const prevTo = addDays(from, -1);
-			const [queues, prevQueues, tickets, prevTickets, breakdown] = await Promise.all([
-				callsByQueue(from, to),
-				callsByQueue(prevFrom, prevTo),
-				ticketTotalsIn(from, to),
-				ticketTotalsIn(prevFrom, prevTo),
-				ticketBreakdown(from, to)
-			]);
+			const yearFrom = sameDayAYearBefore(from);
+			const yearTo = sameDayAYearBefore(to);
+			const [queues, prevQueues, yearQueues, tickets, prevTickets, yearTickets, breakdown] =
+				await Promise.all([
+					callsByQueue(from, to, queue),
+					callsByQueue(prevFrom, prevTo, queue),
+					callsByQueue(yearFrom, yearTo, queue),
+					ticketTotalsIn(from, to),
+					ticketTotalsIn(prevFrom, prevTo),
+					ticketTotalsIn(yearFrom, yearTo),
+					ticketBreakdown(from, to)
+				]);
 			return {
 				from,
 				to,
@@ -162,6 +177,13 @@ export function createHistoryQueries(
 					calls: callTotals(sumCalls(prevQueues)),
 					tickets: ticketTotals(prevTickets)
 				},
+				yearAgo: {
+					from: yearFrom,
+					to: yearTo,
+					calls: callTotals(sumCalls(yearQueues)),
+					tickets: ticketTotals(yearTickets)
+				},
+				queue,
 				calls: {
 					all: callTotals(sumCalls(queues)),
 					byQueue: Object.fromEntries(queues.map((q) => [q.queue, callTotals(q)]))

@@ -55,9 +55,10 @@ export async function writeSeed(
 		for (const d of days) {
 			batch.addCalls(d.calls, 1);
 			batch.addTickets(d.tickets, 1);
+			batch.addAssessment(d.assessment, 1);
 			for (const c of d.calls) progress.calls += c.offered;
 			for (const t of d.tickets) progress.tickets += t.created;
-			progress.rows += d.calls.length + d.tickets.length;
+			progress.rows += d.calls.length + d.tickets.length + d.assessment.length;
 			progress.daysDone += 1;
 			if (++inBatch >= SEED_BATCH_DAYS) await flush();
 		}

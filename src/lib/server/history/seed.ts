@@ -19,6 +19,8 @@ import {
 	type TicketRollupRow
 } from '../../metrics/rollup';
 import { addDays } from '../../metrics/timezone';
+import type { AssessmentRollupRow } from '../../metrics/assessment-rollup';
+import { createAssessmentSeed } from './seed-assessment';
 import { createRng, hashSeed, lognormal, normal, type Rng } from '../ingest/simulator/prng';
 import { PEAK_DAY_PROFILE, type HallProfile } from '../ingest/simulator/profile';
 
@@ -30,7 +32,13 @@ const DOW_FACTOR = [0.78, 1.12, 1.05, 1.0, 1.0, 0.97, 0.8]; // Sunday … Saturd
 const GROWTH_PER_YEAR = 0.05;
 const MEAN_TALK_SECONDS = 240;
 
-export type SeedDay = { day: string; calls: CallRollupRow[]; tickets: TicketRollupRow[] };
+export type SeedDay = {
+	day: string;
+	calls: CallRollupRow[];
+	tickets: TicketRollupRow[];
+	/** The same day's tickets by street and topic, with their surveys (seed-assessment.ts). */
+	assessment: AssessmentRollupRow[];
+};
 
 type DepartmentShare = { category: Category; district: string; department: string; share: number };
 
@@ -92,6 +100,7 @@ export function createSeedGenerator(options: { seed: number; profile?: HallProfi
 	const peakHour = Math.max(...hourly);
 	const shares = departmentShares(profile);
 	const categoryWeights = profile.categoryWeights;
+	const assessmentDay = createAssessmentSeed(options.seed, profile);
 
 	/** The rollup rows of one business day. `dayIndex` counts days from the first seeded one. */
 	function day(dayStr: string, yearsFromStart: number): SeedDay {
@@ -192,7 +201,11 @@ export function createSeedGenerator(options: { seed: number; profile?: HallProfi
 				satisfied
 			});
 		}
-		return { day: dayStr, calls, tickets };
+		const assessment = assessmentDay(dayStr, Math.round(ticketsToday), {
+			heating,
+			storm
+		});
+		return { day: dayStr, calls, tickets, assessment };
 	}
 
 	return {

@@ -2,6 +2,7 @@
 import type { CallTotals, TicketTotals } from '../../contract/history';
 import type { CallCounts, TicketCounts } from '../../metrics/rollup';
 import { zeroCallCounts, zeroTicketCounts } from '../../metrics/rollup';
+import { completionOf } from '../../metrics/completion';
 
 function ratio(n: number, d: number): number | null {
 	return d === 0 ? null : n / d;
@@ -43,6 +44,7 @@ export function ticketTotals(t: TicketCounts = zeroTicketCounts()): TicketTotals
 		satisfied: t.satisfied,
 		responseRate: ratio(t.responded, t.surveyed),
 		resolutionRate: ratio(t.resolved, t.surveyed),
-		satisfactionRate: ratio(t.satisfied, t.surveyed)
+		satisfactionRate: ratio(t.satisfied, t.surveyed),
+		completion: completionOf(t)
 	};
 }

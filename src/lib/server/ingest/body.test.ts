@@ -28,7 +28,7 @@ describe('parseBody', () => {
 
 	it.each([
 		['', /body is empty/],
-		['[1,', /^malformed JSON: /],
+		['[1,', /^malformed JSON: unexpected end of input$/],
 		['{"a":1}', /JSON array of events or an object/],
 		['{"events":{}}', /"events" must be an array/],
 		['42', /JSON array of events/]
@@ -45,6 +45,19 @@ describe('parseBody', () => {
 		expect(isBadLine(r.items[1])).toBe(true);
 		expect((r.items[1] as { message: string }).message).toMatch(/^line 3: malformed JSON/);
 		expect(r.items[2]).toEqual({ b: 2 });
+	});
+
+	it('never quotes the input in a parse error (probe finding f)', () => {
+		const r = parseBody('ndjson', '{"a":1}\n{"caller":来电13700002}\n"来电13700002 abc\n[1,') as {
+			items: Array<{ message: string }>;
+		};
+		expect(r.items.slice(1).map((i) => i.message)).toEqual([
+			'line 2: malformed JSON: unexpected character',
+			'line 3: malformed JSON: syntax error at position 15',
+			'line 4: malformed JSON: unexpected end of input'
+		]);
+		const j = parseBody('json', '[{"caller":来电13700002}]') as { message: string };
+		expect(j.message).toBe('malformed JSON: unexpected character');
 	});
 });
 

@@ -1,6 +1,6 @@
 /**
- * Turns an ingest request body into raw event items (contract §2): a JSON array, an object
- * `{"events": [...]}`, or NDJSON (one event per line). Pure: no I/O.
+ * Turns an ingest request body into raw event items (docs/contract.md §2): a JSON array, an
+ * object `{"events": [...]}`, or NDJSON (one event per line). Pure: no I/O.
  */
 
 export type BodyItems = {
@@ -57,7 +57,7 @@ function parseJson(text: string): BodyItems | BodyError {
 	try {
 		value = JSON.parse(text);
 	} catch (e) {
-		return { status: 400, message: `malformed JSON: ${(e as Error).message}` };
+		return { status: 400, message: `malformed JSON${where(e)}` };
 	}
 	if (Array.isArray(value)) return { items: value };
 	if (typeof value === 'object' && value !== null && 'events' in value) {
@@ -71,6 +71,18 @@ function parseJson(text: string): BodyItems | BodyError {
 	};
 }
 
+/**
+ * Where JSON.parse failed, without its message: V8 quotes the input ("Unexpected token 'x',
+ * "来电13700002…" is not valid JSON"), and that text would reach the answer and the log.
+ */
+function where(error: unknown): string {
+	const message = error instanceof Error ? error.message : '';
+	const position = /at position (\d+)/.exec(message);
+	if (position) return `: syntax error at position ${position[1]}`;
+	if (/end of JSON input/.test(message)) return ': unexpected end of input';
+	return ': unexpected character';
+}
+
 function parseNdjson(text: string): BodyItems {
 	const items: Array<unknown | BadLine> = [];
 	const lines = text.split('\n');
@@ -80,7 +92,7 @@ function parseNdjson(text: string): BodyItems {
 		try {
 			items.push(JSON.parse(line));
 		} catch (e) {
-			items.push(badLine(i + 1, `line ${i + 1}: malformed JSON: ${(e as Error).message}`));
+			items.push(badLine(i + 1, `line ${i + 1}: malformed JSON${where(e)}`));
 		}
 	}
 	return { items };
@@ -90,16 +102,32 @@ function parseNdjson(text: string): BodyItems {
  * read the 413 instead of a reset connection; a larger body gets the connection closed. */
 const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
 
-/** Reads a request body up to `limit` bytes; `null` when it is larger (→ 413). */
+/** Reads a request body up to `limit` bytes as text; `null` when it is larger (→ 413). */
 export async function readBodyLimited(request: Request, limit: number): Promise<string | null> {
-	if (!request.body) return '';
+	const bytes = await readBodyBytesLimited(request, limit);
+	return bytes === null ? null : decodeBody(bytes);
+}
+
+/** UTF-8, a leading BOM dropped, an invalid byte read as U+FFFD. */
+export function decodeBody(bytes: Uint8Array): string {
+	return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+/** Reads a request body up to `limit` bytes, as received; `null` when it is larger (→ 413). */
+export async function readBodyBytesLimited(
+	request: Request,
+	limit: number,
+	/** Past the limit, read and drop at most this much (0: stop at once, for unknown senders). */
+	drainMaxBytes = DRAIN_MAX_BYTES
+): Promise<Uint8Array | null> {
+	if (!request.body) return new Uint8Array();
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	let tooLarge = Number.isFinite(declared) && declared > limit;
 	for (;;) {
-		if (tooLarge && (size > DRAIN_MAX_BYTES || declared > DRAIN_MAX_BYTES)) {
+		if (tooLarge && (size > drainMaxBytes || declared > drainMaxBytes)) {
 			await reader.cancel().catch(() => {});
 			return null;
 		}
@@ -110,5 +138,5 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
 		if (!tooLarge) chunks.push(value);
 	}
 	if (tooLarge) return null;
-	return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+	return Buffer.concat(chunks);
 }

@@ -3,6 +3,7 @@
  * its own, drop duplicate ids, make the new ones durable, then apply them to the live metrics.
  */
 import { parseEvent, type WallboardEvent } from '../../contract/events';
+import type { AppendExtra } from '../db/store';
 import { isBadLine } from './body';
 
 export type Rejection = { index: number; id: string | null; errors: string[] };
@@ -10,7 +11,11 @@ export type IngestResult = { accepted: number; duplicates: number; rejected: Rej
 
 export interface IngestDeps {
 	/** Stores events whose id is new; resolves to the ids it stored once they are durable. */
-	append(events: readonly WallboardEvent[], receivedAt: number): Promise<Set<string>>;
+	append(
+		events: readonly WallboardEvent[],
+		receivedAt: number,
+		extra?: AppendExtra
+	): Promise<Set<string>>;
 	/** Called with the newly stored events, after they are durable. */
 	apply(events: readonly WallboardEvent[]): void;
 }
@@ -47,11 +52,15 @@ export function validateBatch(
 export async function ingest(
 	deps: IngestDeps,
 	items: readonly unknown[],
-	now: number
+	now: number,
+	/** Written with the events (a followed file's position): also when none of them is new. */
+	extra?: AppendExtra
 ): Promise<IngestResult> {
 	const { events, inBatchDuplicates, rejected } = validateBatch(items, now);
-	if (events.length === 0) return { accepted: 0, duplicates: inBatchDuplicates, rejected };
-	const stored = await deps.append(events, now);
+	if (events.length === 0 && extra?.position === undefined) {
+		return { accepted: 0, duplicates: inBatchDuplicates, rejected };
+	}
+	const stored = await deps.append(events, now, extra);
 	const fresh = stored.size === events.length ? events : events.filter((e) => stored.has(e.id));
 	if (fresh.length > 0) deps.apply(fresh);
 	return {

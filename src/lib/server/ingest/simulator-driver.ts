@@ -30,6 +30,8 @@ export type DriverOptions = {
 export interface SimulatorDriver {
 	/** Resolves once the simulated clock has caught up with the real one. */
 	readonly caughtUp: Promise<void>;
+	/** True while the day so far is being replayed (until `caughtUp` resolves). */
+	replaying(): boolean;
 	stop(): Promise<void>;
 }
 
@@ -115,6 +117,7 @@ export function startSimulator(o: DriverOptions): SimulatorDriver {
 
 	return {
 		caughtUp,
+		replaying: () => !isCaughtUp && !stopped,
 		async stop() {
 			stopped = true;
 			clearTimeout(timer);

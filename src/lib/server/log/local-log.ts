@@ -5,8 +5,8 @@ import type { EventLog } from './event-log';
 export function createLocalLog(store: EventStore): EventLog {
 	return {
 		kind: 'local',
-		append: (events, receivedAt) => store.append(events, receivedAt),
-		start: async () => {},
+		append: (events, receivedAt, extra) => store.append(events, receivedAt, extra),
+		start: (handlers) => handlers.resync(),
 		healthy: () => true,
 		close: async () => {}
 	};

@@ -1,59 +1,79 @@
 /**
- * Several instances, one truth: a Redis stream is the shared event log.
+ * Several instances, one truth: PostgreSQL is the record, a Redis stream only the fan-out.
  *
- * - append: ids already in PostgreSQL are duplicates; the rest go through one Lua script that,
- *   atomically for the whole batch, claims each id (`SET NX`, kept LIVE_DEDUP_TTL_S) and appends
- *   the event to the stream. Only then is the batch answered `200`.
+ * - append: the events go to PostgreSQL first (one transaction; its unique ids de-duplicate
+ *   across every instance), then the ones newly stored are announced on the stream by one Lua
+ *   script that numbers each entry (`n`, from the counter `<prefix>events:seq`) and trims the
+ *   stream to TRIM_KEEP_MS. Only then the `200`. Redis holds nothing that PostgreSQL does not.
  * - every instance reads the whole stream (XREAD) and applies every event to its own engine.
- * - persistence: a consumer group `persist` shared by all instances writes each entry to
- *   PostgreSQL once (idempotent inserts), acknowledges it, and claims the pending entries of an
- *   instance that died (XAUTOCLAIM after PENDING_CLAIM_IDLE_MS).
- * - the stream is trimmed to the entries not yet persisted, keeping TRIM_KEEP_MS of tail.
- * - Redis unreachable: append throws (→ 503), `healthy()` is false (→ /readyz 503, no pushes, so
- *   screens show their stale banner), and reading resumes where it stopped once Redis is back.
+ * - Redis losing its memory (a restart without persistence, a FLUSHALL, an eviction) cannot lose
+ *   an accepted event; what it can lose is the fan-out. Each instance notices by itself and
+ *   resynchronises from PostgreSQL (`handlers.resync`): when the epoch key
+ *   `<prefix>events:epoch` (a random value set when the stream starts) changed or vanished; when
+ *   the entries' numbers skip (a reader that fell behind the trim); after any Redis error; and
+ *   when an announcement failed after the commit (the instance then replaces the epoch, so that
+ *   every instance resynchronises). `healthy()` is false until the resynchronisation is done: no
+ *   pushes, `/readyz` 503, screens show their stale banner, never figures that miss events.
+ * - Redis unreachable: append throws (→ 503); the sender re-sends, and what was stored before
+ *   the failure is then a duplicate.
  */
+import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import type { WallboardEvent } from '../../contract/events';
 import type { EventStore } from '../db/store';
 import type { Logger } from '../logger';
-import type { EventLog } from './event-log';
+import type { EventLog, LogHandlers } from './event-log';
 
 type RedisClient = ReturnType<typeof createClient>;
 type Entry = [id: string, fields: string[]];
 
 const READ_COUNT = 2000;
 const BLOCK_MS = 1000;
-const PERSIST_GROUP = 'persist';
-const PENDING_CLAIM_IDLE_MS = 5000;
-const MAINTENANCE_INTERVAL_MS = 2000;
-const TRIM_KEEP_MS = 60_000;
-/** How long Redis remembers an accepted id; older re-sends are caught by PostgreSQL. */
-const LIVE_DEDUP_TTL_S = 26 * 3600;
+const MAINTENANCE_INTERVAL_MS = 1000;
+/** How much stream tail is kept: a reader further behind than this resynchronises. */
+export const TRIM_KEEP_MS = 5 * 60_000;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 2000;
+/** The consumer group of earlier versions, which persisted from the stream (drained at start). */
+const LEGACY_PERSIST_GROUP = 'persist';
 
-/** KEYS[1] stream; ARGV[1] id-key prefix, ARGV[2] ttl, then (id, payload) pairs. */
+/**
+ * KEYS[1] stream, KEYS[2] counter, KEYS[3] epoch; ARGV[1] tail kept (ms), ARGV[2] an epoch for
+ * a stream that starts now, then one payload per event. Returns the last entry's number.
+ */
 const APPEND_SCRIPT = `
-local accepted = {}
-for i = 3, #ARGV, 2 do
-  if redis.call('SET', ARGV[1] .. ARGV[i], '1', 'NX', 'EX', ARGV[2]) then
-    redis.call('XADD', KEYS[1], '*', 'e', ARGV[i + 1])
-    accepted[#accepted + 1] = ARGV[i]
-  end
+redis.call('SET', KEYS[3], ARGV[2], 'NX')
+local t = redis.call('TIME')
+local minid = string.format('%.0f-0', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) - tonumber(ARGV[1]))
+local n = 0
+for i = 3, #ARGV do
+  n = redis.call('INCR', KEYS[2])
+  redis.call('XADD', KEYS[1], 'MINID', '~', minid, '*', 'e', ARGV[i], 'n', n)
 end
-return accepted`;
+return n`;
+
+/**
+ * KEYS as above; ARGV[1] an epoch for a stream that starts now. Returns, atomically, the epoch,
+ * the last entry's number and id: a reader that starts there misses nothing stored later.
+ */
+const POSITION_SCRIPT = `
+redis.call('SET', KEYS[3], ARGV[1], 'NX')
+local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+local id = '0-0'
+if last[1] then id = last[1][1] end
+return {redis.call('GET', KEYS[3]), tostring(redis.call('GET', KEYS[2]) or '0'), id}`;
 
 export type RedisLogOptions = {
 	url: string;
 	/** Key prefix, so that several deployments (or tests) can share one Redis. */
 	prefix: string;
-	/** Names this instance's consumer in the persist group. */
+	/** Names this instance in logs. */
 	instanceId: string;
 	store: EventStore;
 	logger: Logger;
 };
 
-/** XREAD/XREADGROUP replies come as [[key, entries]] (RESP2) or {key: entries} (RESP3). */
+/** XREAD replies come as [[key, entries]] (RESP2) or {key: entries} (RESP3). */
 function entriesOf(reply: unknown): Entry[] {
 	if (!reply) return [];
 	const streams = Array.isArray(reply)
@@ -62,21 +82,27 @@ function entriesOf(reply: unknown): Entry[] {
 	return streams.flat();
 }
 
-function eventOf(entry: Entry): WallboardEvent | null {
+/** An entry's event and number (NaN for an entry of an earlier version, which has none). */
+export function parseEntry(entry: Entry): { event: WallboardEvent | null; n: number } {
 	const fields = entry[1];
+	let event: WallboardEvent | null = null;
+	let n = NaN;
 	for (let i = 0; i + 1 < fields.length; i += 2) {
-		if (fields[i] === 'e') return JSON.parse(fields[i + 1] as string) as WallboardEvent;
+		if (fields[i] === 'e') event = JSON.parse(fields[i + 1] as string) as WallboardEvent;
+		else if (fields[i] === 'n') n = Number(fields[i + 1]);
 	}
-	return null;
+	return { event, n };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const newEpoch = () => randomBytes(8).toString('hex');
 
 export async function createRedisLog(o: RedisLogOptions): Promise<EventLog> {
-	const stream = `${o.prefix}events`;
-	const idPrefix = `${o.prefix}id:`;
+	const keys = [`${o.prefix}events`, `${o.prefix}events:seq`, `${o.prefix}events:epoch`];
+	const [stream, , epochKey] = keys as [string, string, string];
 	const clientOptions = {
 		url: o.url,
+		name: `hotline-wallboard:${o.prefix}`,
 		// Fail fast while disconnected instead of queueing: ingest must answer 503, not hang.
 		disableOfflineQueue: true,
 		socket: {
@@ -86,12 +112,10 @@ export async function createRedisLog(o: RedisLogOptions): Promise<EventLog> {
 	};
 	const command: RedisClient = createClient(clientOptions);
 	const reader: RedisClient = createClient(clientOptions);
-	const persister: RedisClient = createClient(clientOptions);
 	let lastError = '';
 	for (const [name, c] of [
 		['command', command],
-		['reader', reader],
-		['persister', persister]
+		['reader', reader]
 	] as const) {
 		c.on('error', (err: Error) => {
 			if (err.message !== lastError)
@@ -99,195 +123,183 @@ export async function createRedisLog(o: RedisLogOptions): Promise<EventLog> {
 			lastError = err.message;
 		});
 	}
-	await Promise.all([command.connect(), reader.connect(), persister.connect()]);
-	try {
-		await command.sendCommand(['XGROUP', 'CREATE', stream, PERSIST_GROUP, '0', 'MKSTREAM']);
-	} catch (err) {
-		if (!String(err).includes('BUSYGROUP')) throw err;
-	}
+	await Promise.all([command.connect(), reader.connect()]);
+	await drainLegacyStream();
 
 	let stopped = false;
 	let readerOk = true;
-	const loops: Promise<void>[] = [];
+	/** The live state may lack events: resynchronise before the next read. */
+	let needResync = true;
+	let resyncing = false;
+	/** Events stored but not announced (the script failed after the commit). */
+	let owed = false;
+	let knownEpoch = '';
+	let lastN = 0;
+	let lastId = '0-0';
+	let loop: Promise<void> | undefined;
 	let maintenance: NodeJS.Timeout | undefined;
 
-	async function persist(entries: Entry[]): Promise<void> {
-		if (entries.length === 0) return;
-		const events = entries.map(eventOf).filter((e): e is WallboardEvent => e !== null);
-		await o.store.append(events, Date.now());
-		await persister.sendCommand(['XACK', stream, PERSIST_GROUP, ...entries.map((e) => e[0])]);
+	/**
+	 * Earlier versions answered `200` with an event only in the stream and persisted it from
+	 * there (consumer group `persist`): store whatever such a stream still holds, then drop it.
+	 */
+	async function drainLegacyStream(): Promise<void> {
+		const groups = (await command
+			.sendCommand(['XINFO', 'GROUPS', stream])
+			.catch(() => [])) as unknown[];
+		const legacy = groups.some((g) =>
+			Array.isArray(g)
+				? g.some((v, i) => i % 2 === 1 && g[i - 1] === 'name' && v === LEGACY_PERSIST_GROUP)
+				: (g as Record<string, unknown>).name === LEGACY_PERSIST_GROUP
+		);
+		if (!legacy) return;
+		let from = '-';
+		let stored = 0;
+		for (;;) {
+			const entries = (await command.sendCommand([
+				'XRANGE',
+				stream,
+				from,
+				'+',
+				'COUNT',
+				String(READ_COUNT)
+			])) as Entry[];
+			if (entries.length === 0) break;
+			const events = entries.map((e) => parseEntry(e).event).filter((e) => e !== null);
+			stored += (await o.store.append(events, Date.now())).size;
+			from = `(${entries[entries.length - 1]![0]}`;
+		}
+		await command.sendCommand(['XGROUP', 'DESTROY', stream, LEGACY_PERSIST_GROUP]);
+		// Its entries have no numbers: a new stream starts, and every instance resynchronises.
+		await command.sendCommand(['DEL', stream]);
+		o.logger.info({ stored }, 'stored the stream of an earlier version; the stream starts again');
 	}
 
-	async function persistLoop(): Promise<void> {
+	async function resync(handlers: LogHandlers): Promise<void> {
+		resyncing = true;
+		try {
+			const [epoch, n, id] = (await reader.sendCommand([
+				'EVAL',
+				POSITION_SCRIPT,
+				'3',
+				...keys,
+				newEpoch()
+			])) as [string, string, string];
+			await handlers.resync();
+			knownEpoch = epoch;
+			lastN = Number(n);
+			lastId = id;
+			needResync = false;
+		} finally {
+			resyncing = false;
+		}
+	}
+
+	async function follow(handlers: LogHandlers): Promise<void> {
 		while (!stopped) {
 			try {
-				const reply = await persister.sendCommand([
-					'XREADGROUP',
-					'GROUP',
-					PERSIST_GROUP,
-					o.instanceId,
+				if (needResync) {
+					const started = Date.now();
+					await resync(handlers);
+					o.logger.info({ ms: Date.now() - started }, 'resynchronised from the database');
+				}
+				const reply = await reader.sendCommand([
+					'XREAD',
 					'COUNT',
 					String(READ_COUNT),
 					'BLOCK',
 					String(BLOCK_MS),
 					'STREAMS',
 					stream,
-					'>'
+					lastId
 				]);
-				await persist(entriesOf(reply));
+				if (!readerOk) o.logger.info('shared event log reachable again');
+				readerOk = true;
+				const events: WallboardEvent[] = [];
+				for (const entry of entriesOf(reply)) {
+					const { event, n } = parseEntry(entry);
+					if (n !== lastN + 1) {
+						o.logger.warn(
+							{ expected: lastN + 1, got: n },
+							'entries of the shared event log were missed; resynchronising'
+						);
+						needResync = true;
+						break;
+					}
+					lastN = n;
+					lastId = entry[0];
+					if (event) events.push(event);
+				}
+				if (events.length > 0) handlers.onEvents(events);
+				if (needResync) continue;
+				const epoch = await reader.get(epochKey);
+				if (epoch !== knownEpoch) {
+					o.logger.warn(
+						{ epoch, known: knownEpoch },
+						'the shared event log started again; resynchronising'
+					);
+					needResync = true;
+				}
 			} catch (err) {
 				if (stopped) return;
-				o.logger.warn({ err: String(err) }, 'persisting from the stream failed; retrying');
-				await sleep(RETRY_MAX_MS);
+				if (readerOk) o.logger.warn({ err: String(err) }, 'shared event log unreachable');
+				readerOk = false;
+				// What was announced meanwhile may be gone: start again from the database.
+				needResync = true;
+				await sleep(RETRY_MIN_MS * 5);
 			}
 		}
 	}
 
-	/** Takes over entries another (dead) consumer read but never acknowledged; trims the stream. */
-	async function maintain(): Promise<void> {
+	/** An announcement failed after the commit: a new epoch makes every instance resynchronise. */
+	async function settleOwed(): Promise<void> {
+		if (!owed || !command.isReady) return;
 		try {
-			let cursor = '0-0';
-			do {
-				const reply = (await command.sendCommand([
-					'XAUTOCLAIM',
-					stream,
-					PERSIST_GROUP,
-					o.instanceId,
-					String(PENDING_CLAIM_IDLE_MS),
-					cursor,
-					'COUNT',
-					String(READ_COUNT)
-				])) as [string, Entry[], unknown];
-				cursor = reply[0];
-				const claimed = reply[1].filter((e) => Array.isArray(e) && e[1]);
-				if (claimed.length > 0) {
-					o.logger.info({ entries: claimed.length }, 'claimed unpersisted entries');
-					await o.store.append(
-						claimed.map(eventOf).filter((e): e is WallboardEvent => e !== null),
-						Date.now()
-					);
-					await command.sendCommand(['XACK', stream, PERSIST_GROUP, ...claimed.map((e) => e[0])]);
-				}
-			} while (cursor !== '0-0' && !stopped);
-			// Everything before the oldest unacknowledged entry is in PostgreSQL; keep a minute of tail
-			// for instances that are a little behind.
-			const pending = (await command.sendCommand(['XPENDING', stream, PERSIST_GROUP])) as [
-				number,
-				string | null,
-				...unknown[]
-			];
-			const info = (await command.sendCommand(['XINFO', 'GROUPS', stream])) as unknown[];
-			const group = info
-				.map((g) =>
-					Array.isArray(g)
-						? (Object.fromEntries(
-								g.reduce<Array<[string, unknown]>>((acc, v, i, arr) => {
-									if (i % 2 === 0) acc.push([String(v), arr[i + 1]]);
-									return acc;
-								}, [])
-							) as Record<string, unknown>)
-						: (g as Record<string, unknown>)
-				)
-				.find((g) => g.name === PERSIST_GROUP);
-			const delivered = String(group?.['last-delivered-id'] ?? '0-0');
-			const oldestPending = pending[0] > 0 && pending[1] ? pending[1] : null;
-			const persistedBelow = oldestPending ?? nextId(delivered);
-			const keepFrom = `${Date.now() - TRIM_KEEP_MS}-0`;
-			const minId = compareIds(persistedBelow, keepFrom) < 0 ? persistedBelow : keepFrom;
-			await command.sendCommand(['XTRIM', stream, 'MINID', '~', minId]);
+			await command.set(epochKey, newEpoch());
+			owed = false;
+			o.logger.info('announced a new epoch: every instance resynchronises');
 		} catch (err) {
-			if (!stopped) o.logger.warn({ err: String(err) }, 'stream maintenance failed');
+			o.logger.warn({ err: String(err) }, 'announcing a new epoch failed; retrying');
 		}
 	}
 
 	return {
 		kind: 'redis',
-		async append(events) {
-			if (events.length === 0) return new Set();
-			const known = await o.store.existingIds(events.map((e) => e.id));
-			const fresh = events.filter((e) => !known.has(e.id));
-			if (fresh.length === 0) return new Set();
-			const args: string[] = [];
-			for (const e of fresh) args.push(e.id, JSON.stringify(e));
-			const accepted = (await command.sendCommand([
-				'EVAL',
-				APPEND_SCRIPT,
-				'1',
-				stream,
-				idPrefix,
-				String(LIVE_DEDUP_TTL_S),
-				...args
-			])) as string[];
-			return new Set(accepted);
-		},
-		async start(onEvents) {
-			// Replay the stream as it is (entries not yet in PostgreSQL, and a recent tail), then
-			// follow it from its last entry.
-			let lastId = '0-0';
-			for (;;) {
-				const reply = await reader.sendCommand([
-					'XREAD',
-					'COUNT',
-					String(READ_COUNT),
-					'STREAMS',
-					stream,
-					lastId
+		async append(events, receivedAt, extra) {
+			// Refuse before storing while Redis is known to be away: the sender re-sends anyway.
+			if (!command.isReady) throw new Error('the shared event log is unreachable');
+			const stored = await o.store.append(events, receivedAt, extra);
+			if (stored.size === 0) return stored;
+			const payloads = events.filter((e) => stored.has(e.id)).map((e) => JSON.stringify(e));
+			try {
+				await command.sendCommand([
+					'EVAL',
+					APPEND_SCRIPT,
+					'3',
+					...keys,
+					String(TRIM_KEEP_MS),
+					newEpoch(),
+					...payloads
 				]);
-				const entries = entriesOf(reply);
-				if (entries.length === 0) break;
-				lastId = entries[entries.length - 1]![0];
-				const events = entries.map(eventOf).filter((e): e is WallboardEvent => e !== null);
-				onEvents(events);
+			} catch (err) {
+				owed = true;
+				throw err;
 			}
-			const follow = async () => {
-				while (!stopped) {
-					try {
-						const reply = await reader.sendCommand([
-							'XREAD',
-							'COUNT',
-							String(READ_COUNT),
-							'BLOCK',
-							String(BLOCK_MS),
-							'STREAMS',
-							stream,
-							lastId
-						]);
-						if (!readerOk) o.logger.info('shared event log reachable again; caught up');
-						readerOk = true;
-						const entries = entriesOf(reply);
-						if (entries.length === 0) continue;
-						lastId = entries[entries.length - 1]![0];
-						onEvents(entries.map(eventOf).filter((e): e is WallboardEvent => e !== null));
-					} catch (err) {
-						if (stopped) return;
-						if (readerOk) o.logger.warn({ err: String(err) }, 'shared event log unreachable');
-						readerOk = false;
-						await sleep(RETRY_MIN_MS * 5);
-					}
-				}
-			};
-			loops.push(follow(), persistLoop());
-			maintenance = setInterval(() => void maintain(), MAINTENANCE_INTERVAL_MS);
+			return stored;
 		},
-		healthy: () => readerOk && command.isReady && reader.isReady,
+		async start(handlers) {
+			await resync(handlers);
+			loop = follow(handlers);
+			maintenance = setInterval(() => void settleOwed(), MAINTENANCE_INTERVAL_MS);
+		},
+		healthy: () =>
+			readerOk && !needResync && !resyncing && !owed && command.isReady && reader.isReady,
 		async close() {
 			stopped = true;
 			clearInterval(maintenance);
-			// The blocking reads return within BLOCK_MS; then the connections close.
-			await Promise.allSettled(loops);
-			await Promise.allSettled([command.quit(), reader.quit(), persister.quit()]);
+			// The blocking read returns within BLOCK_MS; then the connections close.
+			await loop?.catch(() => {});
+			await Promise.allSettled([command.quit(), reader.quit()]);
 		}
 	};
-}
-
-/** Stream ids "ms-seq" compared numerically. */
-export function compareIds(a: string, b: string): number {
-	const [am = 0, as = 0] = a.split('-').map(Number);
-	const [bm = 0, bs = 0] = b.split('-').map(Number);
-	return am !== bm ? am - bm : as - bs;
-}
-
-function nextId(id: string): string {
-	const [ms = 0, seq = 0] = id.split('-').map(Number);
-	return `${ms}-${seq + 1}`;
 }

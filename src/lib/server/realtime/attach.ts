@@ -6,17 +6,28 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
-import type {
-	ClientToServerEvents,
-	PatchMessage,
-	ServerToClientEvents,
-	Snapshot,
-	Thresholds
+import {
+	PROTOCOL_VERSION,
+	type BoardsChanged,
+	type ClientToServerEvents,
+	type PatchMessage,
+	type ProtocolRefusal,
+	type ScreenAssignment,
+	type ServerToClientEvents,
+	type Snapshot,
+	type SourcesMessage,
+	type Thresholds
 } from '../../contract';
 import type { Logger } from '../logger';
-import { cookieReader, originAllowed } from '../auth/authenticate';
+import {
+	cookieReader,
+	DISPLAY_COOKIE,
+	originAllowed,
+	renewedDisplayCookie
+} from '../auth/authenticate';
 import { decide, socketAccess } from '../auth/policy';
 import type { Principal } from '../auth/roles';
+import { guardResync } from './resync';
 
 /** How often connected sockets' credentials are checked again (logout, expiry, revocation). */
 export const CREDENTIAL_SWEEP_MS = 5000;
@@ -38,6 +49,8 @@ export type RealtimeDeps = {
 	/** The threshold bands, sent on connect (and by `broadcastThresholds` when they change). */
 	thresholds(): Thresholds;
 	logger: Logger;
+	/** The data sources gone stale (source health), sent on connect. */
+	sources?(): SourcesMessage;
 	/**
 	 * With several instances: the Socket.IO adapter that links them (Redis). Patches stay local
 	 * (each instance pushes its own snapshot to its own sockets); threshold changes cross over.
@@ -69,10 +82,24 @@ export type RealtimeDeps = {
 export interface Realtime {
 	broadcast(message: PatchMessage): void;
 	broadcastThresholds(thresholds: Thresholds): void;
+	/** The stale-source list changed (every socket of this instance). */
+	broadcastSources(message: SourcesMessage): void;
 	/** Cuts a display's or a session's sockets at once, on every instance. */
 	disconnect(target: { displayId: string } | { sessionId: string }): void;
+	/** A board or playlist changed: every socket on every instance (through the adapter). */
+	broadcastBoards(change: BoardsChanged): void;
+	/** What display `displayId` is to show: its sockets on every instance. */
+	sendScreen(displayId: string, assignment: ScreenAssignment): void;
 	readonly clients: number;
 	close(): Promise<void>;
+}
+
+/** Whether the browser reached us over https (directly, by ORIGIN, or the proxy's header). */
+function secureRequest(req: IncomingMessage): boolean {
+	if (process.env.ORIGIN) return process.env.ORIGIN.startsWith('https:');
+	const header = process.env.PROTOCOL_HEADER?.toLowerCase();
+	if (header && typeof req.headers[header] === 'string') return req.headers[header] === 'https';
+	return 'encrypted' in req.socket;
 }
 
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
@@ -116,6 +143,16 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		}
 	);
 
+	// A screen that stays connected for months renews its credential cookie on every (re)connect,
+	// as its page requests do (http/authenticate.ts).
+	io.engine.on('initial_headers', (headers: Record<string, string>, req: IncomingMessage) => {
+		const renewed = renewedDisplayCookie(
+			cookieReader(req.headers.cookie)(DISPLAY_COOKIE),
+			secureRequest(req)
+		);
+		if (renewed) headers['set-cookie'] = renewed;
+	});
+
 	const refuse = (status: 401 | 403 | 503, message: string) => {
 		const err = new Error(message) as Error & { data?: unknown };
 		err.data = { status };
@@ -123,7 +160,20 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	};
 
 	io.use((socket, next) => {
-		const auth = socket.handshake.auth as { token?: unknown } | undefined;
+		const auth = socket.handshake.auth as { token?: unknown; protocol?: unknown } | undefined;
+		// A page from another build states its protocol version: one it does not match would
+		// misread our messages, so it is told to reload. Stating none (machine readers that follow
+		// the contract, not a bundle) is served as before.
+		const protocol = auth?.protocol;
+		if (protocol !== undefined && protocol !== null && protocol !== PROTOCOL_VERSION) {
+			const got = typeof protocol === 'number' ? protocol : String(protocol).slice(0, 32);
+			const err = new Error(
+				`protocol version ${got} is not served here (this server speaks ${PROTOCOL_VERSION}): reload the page`
+			) as Error & { data?: ProtocolRefusal };
+			err.data = { code: 'protocol', expected: PROTOCOL_VERSION, got };
+			next(err);
+			return;
+		}
 		const token = auth?.token;
 		if (token !== undefined && token !== null && token !== '' && typeof token !== 'string') {
 			next(refuse(401, 'invalid read token'));
@@ -230,9 +280,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		});
 		socket.emit('thresholds', deps.thresholds());
 		socket.emit('snapshot', deps.current());
-		socket.on('resync', () => {
-			socket.emit('snapshot', deps.current());
-		});
+		if (deps.sources) socket.emit('sources', deps.sources());
+		socket.on(
+			'resync',
+			guardResync(socket, () => socket.emit('snapshot', deps.current()), deps.logger)
+		);
 		deps.onConnection?.(
 			socket,
 			io as unknown as Server<ClientToServerEvents, ServerToClientEvents>
@@ -250,10 +302,19 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			io.local.emit('thresholds', thresholds);
 			if (deps.adapter) io.serverSideEmit('thresholds', thresholds);
 		},
+		broadcastSources(message) {
+			io.local.emit('sources', message);
+		},
 		disconnect(target) {
 			const room =
 				'displayId' in target ? `display:${target.displayId}` : `session:${target.sessionId}`;
 			io.in(room).disconnectSockets(true);
+		},
+		broadcastBoards(change) {
+			io.emit('boards.changed', change);
+		},
+		sendScreen(displayId, assignment) {
+			io.to(`display:${displayId}`).emit('screen', assignment);
 		},
 		get clients() {
 			return io.engine.clientsCount;

@@ -11,13 +11,16 @@ import {
 	unwatchRequestSchema,
 	watchRequestSchema,
 	type ClientToServerEvents,
+	type AgentRow,
+	type AgentToday,
 	type DetailMessage,
 	type ServerToClientEvents,
 	type WatchKind,
 	type WatchRequest
 } from '../../contract';
+import type { AgentDay } from '../../metrics/agent-day';
 import type { LiveRecords } from '../../metrics/engine';
-import { agentsList, queueDetail, ticketBoard } from '../../metrics/detail';
+import { agentsList, callbackList, queueDetail, ticketBoard } from '../../metrics/detail';
 import type { AlertService } from '../alerts';
 import type { Logger } from '../logger';
 
@@ -31,6 +34,8 @@ export const ANONYMOUS_ACK = 'anonymous';
 
 export type SupervisionDeps = {
 	records: LiveRecords;
+	/** Per-agent figures for today; without it agent rows carry none. */
+	agentDay?: AgentDay;
 	alerts: AlertService;
 	now: () => number;
 	logger: Logger;
@@ -56,15 +61,38 @@ export function roomOf(w: WatchRequest): string {
 			return `detail:tickets:${JSON.stringify([w.district ?? null, w.department ?? null])}`;
 		case 'agents':
 			return `detail:agents:${JSON.stringify([w.team ?? null, w.state ?? null])}`;
+		case 'callbacks':
+			return `detail:callbacks:${JSON.stringify([w.queue ?? null])}`;
 	}
 }
 
+const NO_FIGURES: AgentToday = { handled: 0, ahtSeconds: null, breakSeconds: 0 };
+
+/** Agent rows with today's figures (an agent with none today: zeros). */
+function withToday(rows: AgentRow[], figures: Map<string, AgentToday> | null): AgentRow[] {
+	if (figures === null) return rows;
+	return rows.map((r) => ({ ...r, today: figures.get(r.agentId) ?? NO_FIGURES }));
+}
+
 /** The detail for a request at `now`. */
-export function computeDetail(records: LiveRecords, w: WatchRequest, now: number): DetailMessage {
+export function computeDetail(
+	records: LiveRecords,
+	w: WatchRequest,
+	now: number,
+	agentDay?: AgentDay
+): DetailMessage {
 	const at = new Date(now).toISOString();
+	const figures = () => agentDay?.figures(now) ?? null;
 	switch (w.kind) {
-		case 'queue':
-			return { kind: 'queue', watch: w, at, detail: queueDetail(records, now, w.queue) };
+		case 'queue': {
+			const detail = queueDetail(records, now, w.queue);
+			return {
+				kind: 'queue',
+				watch: w,
+				at,
+				detail: { ...detail, agents: withToday(detail.agents, figures()) }
+			};
+		}
 		case 'tickets':
 			return {
 				kind: 'tickets',
@@ -72,13 +100,17 @@ export function computeDetail(records: LiveRecords, w: WatchRequest, now: number
 				at,
 				detail: ticketBoard(records, now, { district: w.district, department: w.department })
 			};
-		case 'agents':
+		case 'agents': {
+			const detail = agentsList(records, now, { team: w.team, state: w.state });
 			return {
 				kind: 'agents',
 				watch: w,
 				at,
-				detail: agentsList(records, now, { team: w.team, state: w.state })
+				detail: { ...detail, agents: withToday(detail.agents, figures()) }
 			};
+		}
+		case 'callbacks':
+			return { kind: 'callbacks', watch: w, at, detail: callbackList(records, now, w.queue) };
 	}
 }
 
@@ -88,7 +120,13 @@ export function computeDetail(records: LiveRecords, w: WatchRequest, now: number
  */
 export function changeKey(message: DetailMessage): string {
 	return JSON.stringify(message.detail, (k, v: unknown) =>
-		k === 'waitingSeconds' || k === 'stateSinceSeconds' || k === 'secondsLeft' ? undefined : v
+		k === 'waitingSeconds' ||
+		k === 'stateSinceSeconds' ||
+		k === 'secondsLeft' ||
+		k === 'awaitingSeconds' ||
+		k === 'breakSeconds'
+			? undefined
+			: v
 	);
 }
 
@@ -110,7 +148,7 @@ function firstError(error: {
 }
 
 export function createSupervision(deps: SupervisionDeps): Supervision {
-	const { records, alerts, logger, now } = deps;
+	const { records, agentDay, alerts, logger, now } = deps;
 	let io: IoServer | undefined;
 	/** room → the request it serves and the change key last pushed. */
 	const rooms = new Map<string, { watch: WatchRequest; lastKey: string | null }>();
@@ -150,7 +188,7 @@ export function createSupervision(deps: SupervisionDeps): Supervision {
 				void socket.join(room);
 				watching.get(socket.id)?.set(w.kind, room);
 				// The watcher gets the detail at once; the room's next push follows changes.
-				const message = computeDetail(records, w, now());
+				const message = computeDetail(records, w, now(), agentDay);
 				if (!rooms.has(room)) rooms.set(room, { watch: w, lastKey: changeKey(message) });
 				socket.emit('detail', message);
 			});
@@ -205,7 +243,7 @@ export function createSupervision(deps: SupervisionDeps): Supervision {
 					rooms.delete(room);
 					continue;
 				}
-				const message = computeDetail(records, entry.watch, now);
+				const message = computeDetail(records, entry.watch, now, agentDay);
 				const key = changeKey(message);
 				if (key === entry.lastKey) continue;
 				entry.lastKey = key;

@@ -16,6 +16,12 @@ export const actions: Actions = {
 				admin.username
 			);
 			app.logger.info({ by: admin.username, source: name }, 'ingest source created');
+			await app.audit.record({
+				actor: admin,
+				action: 'source.create',
+				target: name,
+				detail: { signing: field(form, 'signing', 20) || 'off' }
+			});
 			// Shown once: only the token's hash is stored.
 			return { shown: { id: created.id, name, token: created.token, secret: created.secret } };
 		}),
@@ -27,6 +33,11 @@ export const actions: Actions = {
 				{ by: admin.username, source: field(form, 'name', 100) },
 				'signing secret rotated'
 			);
+			await app.audit.record({
+				actor: admin,
+				action: 'source.rotate',
+				target: field(form, 'name', 100)
+			});
 			return {
 				shown: { id: field(form, 'id', 64), name: field(form, 'name', 100), token: null, secret }
 			};
@@ -39,7 +50,12 @@ export const actions: Actions = {
 				{ by: admin.username, source: field(form, 'name', 100) },
 				'old signing secret dropped'
 			);
-			return { done: 'previous secret removed' };
+			await app.audit.record({
+				actor: admin,
+				action: 'source.drop-old-secret',
+				target: field(form, 'name', 100)
+			});
+			return { done: 'dropped' as const };
 		}),
 	require: ({ request, locals }) =>
 		adminAction(locals, async (app, admin) => {
@@ -50,7 +66,13 @@ export const actions: Actions = {
 				{ by: admin.username, source: field(form, 'name', 100), required },
 				'signature requirement changed'
 			);
-			return { done: required ? 'signature required' : 'signature optional' };
+			await app.audit.record({
+				actor: admin,
+				action: 'source.signing',
+				target: field(form, 'name', 100),
+				detail: { required }
+			});
+			return { done: required ? ('required' as const) : ('optional' as const) };
 		}),
 	revoke: ({ request, locals }) =>
 		adminAction(locals, async (app, admin) => {
@@ -60,6 +82,11 @@ export const actions: Actions = {
 				{ by: admin.username, source: field(form, 'name', 100) },
 				'ingest source revoked'
 			);
-			return { done: 'revoked' };
+			await app.audit.record({
+				actor: admin,
+				action: 'source.revoke',
+				target: field(form, 'name', 100)
+			});
+			return { done: 'revoked' as const };
 		})
 };

@@ -31,7 +31,9 @@ function checkConsistency(events: WallboardEvent[]) {
 		answered.set(e.callId, e);
 	}
 	const abandoned = new Set<string>();
+	const abandonedAtOf = new Map<string, number>();
 	for (const e of byType(events, 'call.abandoned')) {
+		abandonedAtOf.set(e.callId, e.at);
 		const o = offered.get(e.callId);
 		if (!o || e.at <= o.at) throw new Error(`${e.callId} abandoned before it was offered`);
 		if (answered.has(e.callId) || abandoned.has(e.callId)) {
@@ -97,7 +99,14 @@ function checkConsistency(events: WallboardEvent[]) {
 	const created = byType(events, 'ticket.created');
 	const chain = new Map<string, number[]>();
 	for (const t of created) {
-		const a = t.callId ? answered.get(t.callId) : undefined;
+		if (t.street === undefined || t.topic === undefined)
+			throw new Error(`${t.ticketId}: no street/topic`);
+		if (t.callId === undefined) {
+			// From another channel (app, web): the day's cluster.
+			chain.set(t.ticketId, [t.at]);
+			continue;
+		}
+		const a = answered.get(t.callId);
 		const end = t.callId ? ended.get(t.callId) : undefined;
 		if (!a || !end || t.at <= a.at || t.at > end.at) {
 			throw new Error(`${t.ticketId} not created during its call ${t.callId}`);
@@ -122,7 +131,24 @@ function checkConsistency(events: WallboardEvent[]) {
 	for (const [ticketId, times] of chain) {
 		if (times.length !== 4) throw new Error(`${ticketId} has ${times.length} of 4 events`);
 	}
-	return { offered: offered.size, answered: answered.size, abandoned: abandoned.size };
+	// Callbacks: at most one per call, only of an abandoned call, within the hour after it.
+	const calledBack = new Set<string>();
+	for (const e of byType(events, 'call.callback')) {
+		const abandonedAt = abandonedAtOf.get(e.callId);
+		if (abandonedAt === undefined || calledBack.has(e.callId)) {
+			throw new Error(`${e.callId}: callback of a call not abandoned, or twice`);
+		}
+		if (e.at <= abandonedAt || e.at > abandonedAt + 3_600_000) {
+			throw new Error(`${e.callId}: callback not within the hour after the abandon`);
+		}
+		calledBack.add(e.callId);
+	}
+	return {
+		offered: offered.size,
+		answered: answered.size,
+		abandoned: abandoned.size,
+		calledBack: calledBack.size
+	};
 }
 
 describe('createHallSimulation (scale 0.02)', () => {
@@ -164,7 +190,8 @@ describe('createHallSimulation (scale 0.02)', () => {
 			expect(result.event).toEqual(e);
 		}
 		const types = new Set(events.map((e) => e.type));
-		expect(types.size).toBe(9);
+		// v1's nine types and call.callback (contract v1.1 §6).
+		expect(types.size).toBe(10);
 	});
 
 	it('keeps every ordering and consistency invariant', () => {
@@ -242,7 +269,8 @@ describe('createHallSimulation (scale 0.02)', () => {
 	});
 });
 
-describe('a full peak day (scale 1)', () => {
+// A whole peak day is ~400 k events: seconds of CPU, more on a shared machine.
+describe('a full peak day (scale 1)', { timeout: 30_000 }, () => {
 	let events: WallboardEvent[];
 	beforeAll(() => {
 		events = simulateDay({ seed: 12345, dayStart: DAY });

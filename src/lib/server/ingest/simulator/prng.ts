@@ -3,6 +3,7 @@
  * Counter, 128-bit state, passes PractRand) seeded through splitmix32, and the few
  * distributions the hall model draws from. Pure: the state lives in the returned closure.
  */
+import { upperBound } from '../../../metrics/sorted-times';
 
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
@@ -117,15 +118,8 @@ export function weightedPicker<T>(
 	if (total <= 0) throw new RangeError('weightedPicker: weights sum to 0');
 	const last = items.length - 1;
 	return (rng) => {
-		const x = rng() * total;
-		let lo = 0;
-		let hi = last;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if ((cumulative[mid] as number) > x) hi = mid;
-			else lo = mid + 1;
-		}
-		return items[lo] as T;
+		// The first item whose cumulative weight exceeds x (the last one if rounding says none).
+		return items[Math.min(upperBound(cumulative, rng() * total), last)] as T;
 	};
 }
 

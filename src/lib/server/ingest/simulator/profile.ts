@@ -1,5 +1,6 @@
 /**
- * The simulated hall as data: one peak day of a Beijing 12345 hall.
+ * The simulated hall as data: one peak day of a Beijing 12345 hall. Long (~600 lines) because it
+ * is tables (hourly arrivals, queues, topics, districts, calibration), not logic.
  *
  * Calibration from the real bank call center in /work/shared/data (Feb 1999; run in that dir):
  * - Talk time of calls served by a real agent: n 26,586, median 109 s, mean 180 s, log-normal
@@ -27,6 +28,16 @@
  * overall, 2.3–3.3% abandoned.
  */
 import type { Category, FeedbackOutcome, TicketKind } from '../../../contract/events';
+import BEIJING_STREETS from './data/beijing-streets.json';
+
+/** The real 街道 / 乡镇 of a Beijing district (data/README.md); throws on an unknown district. */
+function streetsOf(district: string): readonly string[] {
+	const streets = (BEIJING_STREETS as Record<string, string[]>)[district];
+	if (streets === undefined || streets.length === 0) {
+		throw new RangeError(`profile: no streets for district ${JSON.stringify(district)}`);
+	}
+	return streets;
+}
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -69,7 +80,13 @@ export type QueueProfile = {
 };
 
 export type TopicProfile = {
+	/** The topic as it appears in `ticket.created.topic` (诉求主题). */
+	name: string;
 	category: Category;
+	/** In season from `from` to `to` ('MM-DD', inclusive, may wrap the year); weight × `outside` otherwise. */
+	season?: { from: string; to: string; outside: number };
+	/** Weight multipliers by district (1 when absent). */
+	districtFactors?: Readonly<Record<string, number>>;
 	/** Relative weight within its category. */
 	weight: number;
 	kinds: readonly { kind: TicketKind; weight: number }[];
@@ -225,6 +242,7 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		// emergency: threats to life or property
 		{
 			category: 'emergency',
+			name: '燃气泄漏',
 			weight: 3,
 			kinds: [
 				{ kind: 'report', weight: 3 },
@@ -235,6 +253,7 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'emergency',
+			name: '电梯困人',
 			weight: 2,
 			kinds: [{ kind: 'help', weight: 1 }],
 			departments: ['{district}市场监管局'],
@@ -242,6 +261,7 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'emergency',
+			name: '井盖缺失',
 			weight: 2,
 			kinds: [{ kind: 'report', weight: 1 }],
 			departments: ['{district}城管委', '{district}水务局'],
@@ -252,6 +272,7 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'emergency',
+			name: '建筑安全',
 			weight: 1,
 			kinds: [{ kind: 'report', weight: 1 }],
 			departments: ['{district}住建委'],
@@ -260,6 +281,7 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		// livelihood: water, power, gas, heating, extreme weather
 		{
 			category: 'livelihood',
+			name: '停水',
 			weight: 5,
 			kinds: [
 				{ kind: 'complaint', weight: 3 },
@@ -274,6 +296,8 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'livelihood',
+			name: '停电',
+			season: { from: '06-15', to: '09-15', outside: 0.7 },
 			weight: 4,
 			kinds: [
 				{ kind: 'complaint', weight: 2 },
@@ -288,6 +312,7 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'livelihood',
+			name: '燃气',
 			weight: 3,
 			kinds: [
 				{ kind: 'complaint', weight: 2 },
@@ -298,6 +323,9 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'livelihood',
+			name: '供暖',
+			season: { from: '11-15', to: '03-15', outside: 0.05 },
+			districtFactors: { 东城区: 1.6, 西城区: 1.6, 石景山区: 1.3 },
 			weight: 4,
 			kinds: [
 				{ kind: 'complaint', weight: 3 },
@@ -311,12 +339,14 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'livelihood',
+			name: '排水',
+			season: { from: '06-15', to: '09-15', outside: 0.4 },
 			weight: 2,
 			kinds: [
 				{ kind: 'report', weight: 2 },
 				{ kind: 'help', weight: 1 }
 			],
-			departments: ['{district}水务局', '{district}{street}街道办事处'],
+			departments: ['{district}水务局', '{district}{street}办事处'],
 			texts: [
 				'{place}小区下水道堵塞，污水外溢到楼道。',
 				'{place}暴雨后地下车库严重积水，请求抽排。'
@@ -325,12 +355,14 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		// general
 		{
 			category: 'general',
+			name: '噪音扰民',
+			districtFactors: { 朝阳区: 1.5, 海淀区: 1.3, 通州区: 1.3 },
 			weight: 6,
 			kinds: [
 				{ kind: 'complaint', weight: 4 },
 				{ kind: 'report', weight: 1 }
 			],
-			departments: ['{district}{street}街道办事处', '{district}生态环境局'],
+			departments: ['{district}{street}办事处', '{district}生态环境局'],
 			texts: [
 				'{place}附近工地夜间施工，噪音严重影响休息。',
 				'{place}楼下商铺音响声音过大，多次沟通无果。'
@@ -338,20 +370,23 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'general',
+			name: '私搭乱建',
+			districtFactors: { 昌平区: 1.5, 房山区: 1.4, 大兴区: 1.3 },
 			weight: 4,
 			kinds: [{ kind: 'report', weight: 1 }],
-			departments: ['{district}城管执法局', '{district}{street}街道办事处'],
+			departments: ['{district}城管执法局', '{district}{street}办事处'],
 			texts: ['{place}有住户在楼顶私搭乱建，占用公共空间。', '{place}一层住户私自破墙开店。']
 		},
 		{
 			category: 'general',
+			name: '物业管理',
 			weight: 6,
 			kinds: [
 				{ kind: 'complaint', weight: 3 },
 				{ kind: 'help', weight: 1 },
 				{ kind: 'suggestion', weight: 1 }
 			],
-			departments: ['{district}住建委', '{district}{street}街道办事处'],
+			departments: ['{district}住建委', '{district}{street}办事处'],
 			texts: [
 				'{place}物业服务不到位，楼道灯坏了一个月没人修。',
 				'{place}物业擅自上调停车费，业主不认可。'
@@ -359,6 +394,7 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'general',
+			name: '消费维权',
 			weight: 5,
 			kinds: [
 				{ kind: 'complaint', weight: 3 },
@@ -372,6 +408,8 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'general',
+			name: '劳动纠纷',
+			districtFactors: { 大兴区: 1.5, 通州区: 1.4, 顺义区: 1.3 },
 			weight: 3,
 			kinds: [
 				{ kind: 'help', weight: 3 },
@@ -382,6 +420,7 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'general',
+			name: '社会保障',
 			weight: 7,
 			kinds: [
 				{ kind: 'inquiry', weight: 5 },
@@ -395,6 +434,7 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'general',
+			name: '户籍',
 			weight: 4,
 			kinds: [{ kind: 'inquiry', weight: 1 }],
 			departments: ['北京市公安局{d}分局'],
@@ -402,13 +442,14 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'general',
+			name: '交通出行',
 			weight: 4,
 			kinds: [
 				{ kind: 'suggestion', weight: 2 },
 				{ kind: 'complaint', weight: 2 },
 				{ kind: 'inquiry', weight: 1 }
 			],
-			departments: ['{district}交通委', '{district}{street}街道办事处'],
+			departments: ['{district}交通委', '{district}{street}办事处'],
 			texts: [
 				'{place}附近公交站台距离过远，建议增设站点。',
 				'{place}周边路口早高峰拥堵，建议优化信号灯配时。'
@@ -416,40 +457,89 @@ export const PEAK_DAY_PROFILE: HallProfile = {
 		},
 		{
 			category: 'general',
+			name: '市容环境',
 			weight: 3,
 			kinds: [
 				{ kind: 'complaint', weight: 2 },
 				{ kind: 'suggestion', weight: 1 }
 			],
-			departments: ['{district}城管委', '{district}{street}街道办事处'],
+			departments: ['{district}城管委', '{district}{street}办事处'],
 			texts: ['{place}垃圾桶满溢两天未清运，气味很大。']
 		},
 		{
 			category: 'general',
+			name: '表扬',
 			weight: 1.5,
 			kinds: [{ kind: 'praise', weight: 1 }],
-			departments: ['{district}{street}街道办事处', '国网北京{d}供电公司'],
+			departments: ['{district}{street}办事处', '国网北京{d}供电公司'],
 			texts: ['来电人表扬{place}所在社区工作人员上门帮助独居老人，服务热情。']
+		},
+		{
+			name: '暴雨积水',
+			category: 'livelihood',
+			weight: 3,
+			season: { from: '06-20', to: '08-31', outside: 0 },
+			districtFactors: { 房山区: 1.6, 门头沟区: 1.6, 丰台区: 1.3 },
+			kinds: [
+				{ kind: 'help', weight: 3 },
+				{ kind: 'report', weight: 2 }
+			],
+			departments: ['{district}水务局', '{street}办事处'],
+			texts: ['暴雨后{place}附近道路积水没过膝盖，车辆无法通行，请求排水。']
+		},
+		{
+			name: '教育',
+			category: 'general',
+			weight: 3,
+			kinds: [
+				{ kind: 'inquiry', weight: 3 },
+				{ kind: 'complaint', weight: 1 }
+			],
+			departments: ['{district}教委'],
+			texts: ['来电人住{place}，咨询孩子入学划片和报名时间。']
+		},
+		{
+			name: '医疗卫生',
+			category: 'general',
+			weight: 3,
+			kinds: [
+				{ kind: 'complaint', weight: 2 },
+				{ kind: 'inquiry', weight: 2 }
+			],
+			departments: ['{district}卫健委'],
+			texts: ['来电人反映{place}附近社区卫生服务中心挂号难，药品不全。']
+		},
+		{
+			name: '房屋租赁',
+			category: 'general',
+			weight: 3,
+			districtFactors: { 朝阳区: 1.4, 海淀区: 1.3, 昌平区: 1.3 },
+			kinds: [
+				{ kind: 'complaint', weight: 3 },
+				{ kind: 'inquiry', weight: 1 }
+			],
+			departments: ['{district}住建委'],
+			texts: ['来电人租住{place}，退租时中介拒不退还押金。']
 		}
 	],
 	// Weights: resident population (10k, 2020 census), rounded.
 	districts: [
-		{ name: '东城区', short: '东城', weight: 71, streets: ['东华门', '景山', '和平里', '建国门'] },
-		{ name: '西城区', short: '西城', weight: 111, streets: ['金融街', '德胜', '展览路', '月坛'] },
-		{ name: '朝阳区', short: '朝阳', weight: 345, streets: ['建外', '望京', '三里屯', '劲松'] },
-		{ name: '海淀区', short: '海淀', weight: 313, streets: ['中关村', '学院路', '万寿路', '清河'] },
-		{ name: '丰台区', short: '丰台', weight: 202, streets: ['方庄', '卢沟桥', '右安门', '新村'] },
-		{ name: '石景山区', short: '石景山', weight: 57, streets: ['八角', '古城', '鲁谷', '苹果园'] },
-		{ name: '门头沟区', short: '门头沟', weight: 39, streets: ['大峪', '城子', '东辛房'] },
-		{ name: '房山区', short: '房山', weight: 131, streets: ['拱辰', '西潞', '城关', '向阳'] },
-		{ name: '通州区', short: '通州', weight: 184, streets: ['北苑', '中仓', '新华', '玉桥'] },
-		{ name: '顺义区', short: '顺义', weight: 132, streets: ['胜利', '光明', '石园', '空港'] },
-		{ name: '昌平区', short: '昌平', weight: 227, streets: ['城北', '城南', '回龙观', '天通苑北'] },
-		{ name: '大兴区', short: '大兴', weight: 199, streets: ['兴丰', '林校路', '清源', '观音寺'] },
-		{ name: '怀柔区', short: '怀柔', weight: 44, streets: ['泉河', '龙山'] },
-		{ name: '平谷区', short: '平谷', weight: 46, streets: ['滨河', '兴谷'] },
-		{ name: '密云区', short: '密云', weight: 53, streets: ['鼓楼', '果园'] },
-		{ name: '延庆区', short: '延庆', weight: 35, streets: ['儒林', '百泉', '香水园'] }
+		{ name: '东城区', short: '东城', weight: 71, streets: streetsOf('东城区') },
+		{ name: '西城区', short: '西城', weight: 111, streets: streetsOf('西城区') },
+		{ name: '朝阳区', short: '朝阳', weight: 345, streets: streetsOf('朝阳区') },
+		{ name: '海淀区', short: '海淀', weight: 313, streets: streetsOf('海淀区') },
+		{ name: '丰台区', short: '丰台', weight: 202, streets: streetsOf('丰台区') },
+		{ name: '石景山区', short: '石景山', weight: 57, streets: streetsOf('石景山区') },
+		{ name: '门头沟区', short: '门头沟', weight: 39, streets: streetsOf('门头沟区') },
+		{ name: '房山区', short: '房山', weight: 131, streets: streetsOf('房山区') },
+		{ name: '通州区', short: '通州', weight: 184, streets: streetsOf('通州区') },
+		{ name: '顺义区', short: '顺义', weight: 132, streets: streetsOf('顺义区') },
+		{ name: '昌平区', short: '昌平', weight: 227, streets: streetsOf('昌平区') },
+		{ name: '大兴区', short: '大兴', weight: 199, streets: streetsOf('大兴区') },
+		{ name: '怀柔区', short: '怀柔', weight: 44, streets: streetsOf('怀柔区') },
+		{ name: '平谷区', short: '平谷', weight: 46, streets: streetsOf('平谷区') },
+		{ name: '密云区', short: '密云', weight: 53, streets: streetsOf('密云区') },
+		{ name: '延庆区', short: '延庆', weight: 35, streets: streetsOf('延庆区') }
 	],
 	dispatch: {
 		deadlineMs: { emergency: HOUR_MS, livelihood: 2 * HOUR_MS, general: DAY_MS },

@@ -1,26 +1,22 @@
 import { json } from '@sveltejs/kit';
 import { parseThresholds } from '$lib/contract';
-import { isUnavailable } from '$lib/server/errors';
 import { readBodyLimited } from '$lib/server/ingest/body';
-import { problem, requireApp } from '$lib/server/http';
+import { problem } from '$lib/server/http/problem';
+import { withApp } from '$lib/server/http/route';
 import type { RequestHandler } from './$types';
 
 const THRESHOLDS_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The wallboard's threshold bands; readable like the snapshot. */
-export const GET: RequestHandler = () => {
-	const app = requireApp();
-	if (app instanceof Response) return app;
-	return json(app.thresholds(), { headers: { 'Cache-Control': 'no-store' } });
-};
+export const GET: RequestHandler = withApp((app) =>
+	json(app.thresholds.current(), { headers: { 'Cache-Control': 'no-store' } })
+);
 
 /**
  * Changes the bands (managers and admins, signed in). Body: `{metrics?, byQueue?}`; figures left
  * out keep their defaults. 400 names every bad field.
  */
-export const PUT: RequestHandler = async ({ request, locals }) => {
-	const app = requireApp();
-	if (app instanceof Response) return app;
+export const PUT: RequestHandler = withApp(async (app, { request, locals }) => {
 	const text = await readBodyLimited(request, THRESHOLDS_BODY_LIMIT_BYTES).catch(() => '');
 	if (text === null) {
 		return problem(413, `request body is larger than ${THRESHOLDS_BODY_LIMIT_BYTES} bytes`);
@@ -33,17 +29,12 @@ export const PUT: RequestHandler = async ({ request, locals }) => {
 	}
 	const parsed = parseThresholds(raw);
 	if (!parsed.ok) {
-		return json({ error: 'invalid thresholds', errors: parsed.errors }, { status: 400 });
+		return problem(400, 'invalid thresholds', { details: { errors: parsed.errors } });
 	}
-	try {
-		const next = await app.setThresholds(parsed.value);
-		app.logger.info(
-			{ by: locals.principal?.kind === 'user' ? locals.principal.username : null },
-			'thresholds set'
-		);
-		return json(next);
-	} catch (err) {
-		if (isUnavailable(err)) return problem(503, err.message, { 'Retry-After': '5' });
-		throw err;
-	}
-};
+	const next = await app.thresholds.set(parsed.value, locals.principal);
+	app.logger.info(
+		{ by: locals.principal?.kind === 'user' ? locals.principal.username : null },
+		'thresholds set'
+	);
+	return json(next);
+});

@@ -1,28 +1,31 @@
-import { problem, requireApp } from '$lib/server/http';
-import { historyOf, parseRange } from '$lib/server/history';
+import { parseRange } from '$lib/server/history';
 import { exportFileName, historyCsv } from '$lib/server/history/csv';
+import { reportLocale } from '$lib/server/history/report';
+import { problem } from '$lib/server/http/problem';
+import { withApp } from '$lib/server/http/route';
 import type { RequestHandler } from './$types';
 
-/** The summary and the daily rows of [from, to] as one CSV (UTF-8 with BOM, for Excel). */
-export const GET: RequestHandler = async ({ url }) => {
-	const app = requireApp();
-	if (app instanceof Response) return app;
+/**
+ * The report of [from, to] as one CSV (UTF-8 with BOM, for Excel): human headers in `?lang=`
+ * (zh-CN by default), rounded figures; `&queue=` narrows the call figures to that queue.
+ */
+export const GET: RequestHandler = withApp(async (app, { url }) => {
 	const params = parseRange(url.searchParams);
 	if (!params.ok) return problem(400, params.error);
-	const { from, to } = params.value;
-	const history = historyOf(app);
+	const { from, to, queue } = params.value;
 	const started = performance.now();
 	const [summary, daily] = await Promise.all([
-		history.summary(from, to),
-		history.daily(from, to, null)
+		app.history.summary(from, to, queue),
+		app.history.daily(from, to, queue)
 	]);
 	const queryMs = performance.now() - started;
-	return new Response(historyCsv({ ...summary, queryMs }, { ...daily, queryMs }), {
+	const body = historyCsv(summary, daily, reportLocale(url.searchParams.get('lang')));
+	return new Response(body, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${exportFileName(from, to)}"`,
+			'Content-Disposition': `attachment; filename="${exportFileName(from, to, queue)}"`,
 			'Cache-Control': 'no-store',
 			'Server-Timing': `db;dur=${queryMs.toFixed(1)}`
 		}
 	});
-};
+});

@@ -1,26 +1,20 @@
 import { json } from '@sveltejs/kit';
-import { ticketTimeline } from '$lib/metrics/timeline';
-import { problem, requireApp } from '$lib/server/http';
-import { loadTicketEvents } from '$lib/server/tickets';
+import { problem } from '$lib/server/http/problem';
+import { isStorableText } from '$lib/server/history/params';
+import { withApp } from '$lib/server/http/route';
 import type { RequestHandler } from './$types';
 
 /**
  * A ticket's timeline for supervisors: created (caller masked, summary shown only here),
  * dispatched (on time or late), feedback (outcome, reason, legal basis), survey.
  */
-export const GET: RequestHandler = async ({ params }) => {
-	const app = requireApp();
-	if (app instanceof Response) return app;
+export const GET: RequestHandler = withApp(async (app, { params }) => {
 	const ticketId = params.ticketId;
 	if (ticketId.length > 128) return problem(400, 'ticketId: at most 128 characters');
-	let stored;
-	try {
-		stored = await loadTicketEvents(app.internals.store.db, ticketId);
-	} catch (err) {
-		app.logger.error({ err, ticketId }, 'reading a ticket timeline failed');
-		return problem(503, 'the database is unavailable; retry shortly', { 'Retry-After': '5' });
+	if (!isStorableText(ticketId)) {
+		return problem(400, 'ticketId: must not contain a NUL character or broken UTF-16');
 	}
-	const timeline = ticketTimeline(ticketId, stored, app.config.dispatchDeadlineMs, Date.now());
+	const timeline = await app.tickets.timeline(ticketId, Date.now());
 	if (timeline === null) {
 		return problem(
 			404,
@@ -28,4 +22,4 @@ export const GET: RequestHandler = async ({ params }) => {
 		);
 	}
 	return json(timeline, { headers: { 'Cache-Control': 'no-store' } });
-};
+}, 'reading a ticket timeline failed');
