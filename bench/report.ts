@@ -1,5 +1,5 @@
 /** The results of one run (bench/results.json) and the table printed from them. */
-import type { BrowserFigures } from './browser';
+import type { BrowserFigures, PageFigures } from './browser';
 import type { BoardsFigures } from './boards';
 import type { PeakDay } from './day';
 import type { FanoutFigures } from './fanout';
@@ -45,6 +45,39 @@ function verdict(value: number, bound: number, unit: string, lowerIsBetter = tru
 	const factor = lowerIsBetter ? bound / value : value / bound;
 	if (ok) return `met (${fmt(factor, 2)}× margin)`;
 	return `MISSED by ${fmt(Math.abs(value - bound))} ${unit} (${fmt(1 / factor, 2)}×)`;
+}
+
+/** The rows of one page measured by bench/browser.ts measurePage (browser and boards steps). */
+function pageRows(s: string, p: PageFigures): Row[] {
+	const out: Row[] = [];
+	out.push([
+		s,
+		`${p.path}: main-thread ms per update, median / p95 (${p.patches} updates in ${fmt(p.seconds)} s)`,
+		`${fmt(p.msPerUpdate.p50)} / ${fmt(p.msPerUpdate.p95)} ms`,
+		'≤ 4 ms',
+		verdict(p.msPerUpdate.p50, 4, 'ms')
+	]);
+	out.push([
+		s,
+		`${p.path}: mean per update: all tasks / script / style+layout`,
+		`${fmt(p.meanMsPerUpdate)} / ${fmt(p.scriptMsPerUpdate)} / ${fmt(p.layoutAndStyleMsPerUpdate)} ms`
+	]);
+	out.push([
+		s,
+		`${p.path}: JS heap start → after ${fmt(p.seconds / 60)} min → after GC`,
+		`${fmt(p.heapStartMb)} → ${fmt(p.heapEndMb)} → ${fmt(p.heapAfterGcMb)} MB`
+	]);
+	if (p.trace) {
+		const parts = Object.entries(p.trace)
+			.sort((a, b) => b[1] - a[1])
+			.map(([k, v]) => `${k} ${fmt(v)}`);
+		out.push([
+			s,
+			`${p.path}: trace, main-thread ms per update by event (nested)`,
+			parts.join(', ')
+		]);
+	}
+	return out;
 }
 
 export function rows(r: Results): Row[] {
@@ -264,36 +297,32 @@ export function rows(r: Results): Row[] {
 				verdict(b.snapshotBytes, 32_768, 'B')
 			]);
 		}
-		for (const p of b.pages) {
-			out.push([
-				s,
-				`${p.path}: main-thread ms per update, median / p95 (${p.patches} updates in ${fmt(p.seconds)} s)`,
-				`${fmt(p.msPerUpdate.p50)} / ${fmt(p.msPerUpdate.p95)} ms`,
-				'≤ 4 ms',
-				verdict(p.msPerUpdate.p50, 4, 'ms')
-			]);
-			out.push([
-				s,
-				`${p.path}: mean per update: all tasks / script / style+layout`,
-				`${fmt(p.meanMsPerUpdate)} / ${fmt(p.scriptMsPerUpdate)} / ${fmt(p.layoutAndStyleMsPerUpdate)} ms`
-			]);
-			out.push([
-				s,
-				`${p.path}: JS heap start → after ${fmt(p.seconds / 60)} min → after GC`,
-				`${fmt(p.heapStartMb)} → ${fmt(p.heapEndMb)} → ${fmt(p.heapAfterGcMb)} MB`
-			]);
-			if (p.trace) {
-				const parts = Object.entries(p.trace)
-					.sort((a, b) => b[1] - a[1])
-					.map(([k, v]) => `${k} ${fmt(v)}`);
-				out.push([
-					s,
-					`${p.path}: trace, main-thread ms per update by event (nested)`,
-					parts.join(', ')
-				]);
-			}
-		}
+		for (const p of b.pages) out.push(...pageRows(s, p));
 		for (const k of b.skipped) out.push([s, 'skipped', k]);
+	}
+	const bd = r.boards;
+	if (bd) {
+		const s = `5b boards (3840×2160, ${bd.switches} switches)`;
+		const first = bd.samples[0];
+		const last = bd.samples.at(-1);
+		if (first && last) {
+			out.push([
+				s,
+				'JS heap after GC / DOM nodes / listeners, before → after the switches',
+				`${fmt(first.heapMb)} → ${fmt(last.heapMb)} MB / ${fmt(first.domNodes)} → ${fmt(last.domNodes)} / ${first.listeners} → ${last.listeners}`,
+				'flat (no leak)',
+				last.domNodes <= first.domNodes * 1.05 && last.listeners <= first.listeners
+					? 'met'
+					: 'MISSED (grows)'
+			]);
+			out.push([
+				s,
+				'heap after GC at each sample (MB)',
+				bd.samples.map((x) => `${x.switches}: ${fmt(x.heapMb)}`).join(', ')
+			]);
+		}
+		out.push([s, 'ms per switch (assignment sent → new board drawn)', `${fmt(bd.msPerSwitch)} ms`]);
+		for (const p of bd.pages) out.push(...pageRows(s, p));
 	}
 	const h = r.history;
 	if (h) {
