@@ -9,6 +9,8 @@
  *
  * The engine calls `mergeCallEvent` and `callOutcome` for every event it applies: they allocate
  * only the stamp that wins and the outcome that replaces the old one.
+ *
+ * Long (~350 lines) on purpose: one home for every rule is the point of this module.
  */
 import type {
 	AgentState,

@@ -8,6 +8,9 @@
  *
  * What each screen says it shows (`screen.showing`) is kept in memory, and in Redis (a key per
  * screen that expires) when there is one, so every instance's /admin/displays sees it.
+ *
+ * One file (~360 lines) because boards, playlists and assignments are one feature with one set of
+ * listeners: a playlist names boards, an assignment names either, and a delete must see both.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import {

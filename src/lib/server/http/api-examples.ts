@@ -1,6 +1,7 @@
 /**
  * Examples for the OpenAPI document, one per request and response body. openapi.test.ts parses
  * every one with its zod schema, so an example that no longer matches the API fails the tests.
+ * Data, one entry per body: long because the API is.
  */
 import type { CallTotals, TicketTotals } from '../../contract/history';
 

@@ -16,6 +16,9 @@
  *   pushes, `/readyz` 503, screens show their stale banner, never figures that miss events.
  * - Redis unreachable: append throws (→ 503); the sender re-sends, and what was stored before
  *   the failure is then a duplicate.
+ *
+ * One file (~300 lines): the append, the reader and the resynchronisation share the epoch and the
+ * entry numbering, and each is only correct together with the others.
  */
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';

@@ -2,6 +2,10 @@
  * Socket.IO on the application's HTTP server (contract §4): full `snapshot` on connect and on
  * `resync`; `patch` broadcasts come from the app's ticker through `broadcast`. A broadcast is
  * encoded once by Socket.IO and written to every client as is.
+ *
+ * One file (~330 lines): the handshake's authentication, the protocol-version check, the rooms and
+ * the per-socket policy check all run on the same connection object in a fixed order, which reads
+ * best in one place.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
