@@ -1,7 +1,11 @@
 /**
  * Group commit in front of the event log's append: while one write is in flight, the requests
  * that arrive queue up, and when it finishes they all go in ONE append (one transaction) — one
- * flush at a time, everything queued at once. A request still resolves only once the write that
+ * flush at a time, everything queued at once. A write starts one turn of the event loop after the
+ * request that asks for it (`setImmediate`), and the next one a turn after the last finished: the
+ * requests read from the sockets in that turn join it. Without that turn, a database whose work
+ * runs on this thread (PGlite's WASM) would start each write before the next request was read,
+ * and never group anything on an idle machine. A request still resolves only once the write that
  * holds its events is durable; when that write fails, every request of the group is rejected with
  * the same error (the append is one transaction: nothing of the group was stored).
  *
@@ -40,6 +44,7 @@ export function createGroupCommit(
 	maxEvents: number = GROUP_COMMIT_MAX_EVENTS
 ): GroupCommit {
 	let queue: Pending[] = [];
+	/** A flush is scheduled or running. */
 	let flushing = false;
 	let flushes = 0;
 	let requests = 0;
@@ -58,9 +63,11 @@ export function createGroupCommit(
 	}
 
 	async function flush(): Promise<void> {
-		flushing = true;
 		try {
-			while (queue.length > 0) {
+			for (;;) {
+				// One turn of the event loop: the requests read in it join this write.
+				await new Promise<void>((resolve) => setImmediate(resolve));
+				if (queue.length === 0) break;
 				const group = takeGroup();
 				flushes++;
 				requests += group.length;
@@ -105,7 +112,10 @@ export function createGroupCommit(
 				queue.push({ events, receivedAt, resolve, reject });
 			});
 			// Not awaited here: write() settles every request's promise itself, success or failure.
-			if (!flushing) void flush();
+			if (!flushing) {
+				flushing = true;
+				void flush();
+			}
 			return done;
 		},
 		stats: () => ({ flushes, requests })
