@@ -15,9 +15,10 @@ const REQUESTS = 100;
 const DISTINCT = 70;
 
 const backends = [
-	{ name: 'PGlite', setup: async () => ({ env: {}, cleanup: async () => {} }) },
+	{ name: 'PGlite', groups: false, setup: async () => ({ env: {}, cleanup: async () => {} }) },
 	{
 		name: 'PostgreSQL',
+		groups: true,
 		setup: async () => {
 			const db = await createTempDatabase('hw_group');
 			return { env: { DATABASE_URL: db.url }, cleanup: db.drop };
@@ -42,7 +43,7 @@ async function metric(url: string, name: string): Promise<number> {
 	return Number(m[1]);
 }
 
-describe.each(backends)('group commit on $name', ({ setup }) => {
+describe.each(backends)('group commit on $name', ({ setup, groups }) => {
 	let server: ServerHandle;
 	let env: Record<string, string>;
 	let cleanup: () => Promise<void>;
@@ -80,7 +81,12 @@ describe.each(backends)('group commit on $name', ({ setup }) => {
 		}
 		const writes = (await metric(server.url, 'hw_ingest_writes_total')) - writesBefore;
 		expect(writes).toBeGreaterThan(0);
-		expect(writes).toBeLessThan(REQUESTS);
+		expect(writes).toBeLessThanOrEqual(REQUESTS);
+		// PostgreSQL's writes wait on the network, so requests arrive while one is in flight and
+		// share the next. PGlite's run on the server's own thread (WASM): on an idle machine each is
+		// done before the next request is read, so whether any are grouped depends on the load
+		// (CI's idle run wrote 100 for 100); only the answers and durability are certain there.
+		if (groups) expect(writes).toBeLessThan(REQUESTS);
 
 		const offered = async () =>
 			(

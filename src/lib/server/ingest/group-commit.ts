@@ -1,11 +1,7 @@
 /**
  * Group commit in front of the event log's append: while one write is in flight, the requests
  * that arrive queue up, and when it finishes they all go in ONE append (one transaction) — one
- * flush at a time, everything queued at once. A write starts one turn of the event loop after the
- * request that asks for it (`setImmediate`), and the next one a turn after the last finished: the
- * requests read from the sockets in that turn join it. Without that turn, a database whose work
- * runs on this thread (PGlite's WASM) would start each write before the next request was read,
- * and never group anything on an idle machine. A request still resolves only once the write that
+ * flush at a time, everything queued at once. A request still resolves only once the write that
  * holds its events is durable; when that write fails, every request of the group is rejected with
  * the same error (the append is one transaction: nothing of the group was stored).
  *
@@ -44,7 +40,6 @@ export function createGroupCommit(
 	maxEvents: number = GROUP_COMMIT_MAX_EVENTS
 ): GroupCommit {
 	let queue: Pending[] = [];
-	/** A flush is scheduled or running. */
 	let flushing = false;
 	let flushes = 0;
 	let requests = 0;
@@ -63,11 +58,9 @@ export function createGroupCommit(
 	}
 
 	async function flush(): Promise<void> {
+		flushing = true;
 		try {
-			for (;;) {
-				// One turn of the event loop: the requests read in it join this write.
-				await new Promise<void>((resolve) => setImmediate(resolve));
-				if (queue.length === 0) break;
+			while (queue.length > 0) {
 				const group = takeGroup();
 				flushes++;
 				requests += group.length;
@@ -112,10 +105,7 @@ export function createGroupCommit(
 				queue.push({ events, receivedAt, resolve, reject });
 			});
 			// Not awaited here: write() settles every request's promise itself, success or failure.
-			if (!flushing) {
-				flushing = true;
-				void flush();
-			}
+			if (!flushing) void flush();
 			return done;
 		},
 		stats: () => ({ flushes, requests })
