@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/helpers/chromium';
 
+// Servers start on copies of one migrated PGlite folder (tests/helpers/data-dir.ts); the workers
+// inherit this.
+process.env.HW_PGLITE_TEMPLATE ??= '1';
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',

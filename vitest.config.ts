@@ -23,6 +23,8 @@ export default defineConfig({
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
+					// Servers start on copies of one migrated PGlite folder (tests/helpers/data-dir.ts).
+					env: { HW_PGLITE_TEMPLATE: '1' },
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					fileParallelism: false

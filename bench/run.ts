@@ -58,6 +58,9 @@ if (args.help) {
 const full = args.full ?? false;
 const smoke = args.smoke ?? false;
 if (smoke && full) throw new Error('--smoke and --full exclude each other');
+// The smoke checks that every step runs, not how fast a first start is: servers start on copies
+// of the migrated PGlite template.
+if (smoke) process.env.HW_PGLITE_TEMPLATE ??= '1';
 const options = {
 	clients: Number(args.clients ?? (smoke ? SMOKE.clients : 500)),
 	rate: Number(args.rate ?? (smoke ? SMOKE.rate : 200)),

@@ -10,14 +10,13 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp, type App } from '../../src/lib/server/app';
 import { loadConfig } from '../../src/lib/server/config';
 import { createLogger } from '../../src/lib/server/logger';
 import { setApp } from '../../src/lib/server/runtime';
+import { testDataDir } from './data-dir';
 import { removeDir, TEST_INGEST_TOKEN } from './server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -52,7 +51,7 @@ export async function startApp(
 ): Promise<AppHandle> {
 	handler ??= loadHandler();
 	const handle = await handler;
-	const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hw-app-'));
+	const dataDir = opts.dataDir ?? (await testDataDir('hw-app-'));
 	const config = loadConfig({
 		PORT: '0',
 		HOST: '127.0.0.1',

@@ -3,9 +3,9 @@
  * the way an operator does, and stops it by its own handle.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { testDataDir } from './data-dir';
 
 export const TEST_INGEST_TOKEN = 'test-ingest-token-0123456789';
 /**
@@ -31,7 +31,7 @@ export async function startServer(
 	env: Record<string, string> = {},
 	opts: { dataDir?: string; timeoutMs?: number } = {}
 ): Promise<ServerHandle> {
-	const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hw-data-'));
+	const dataDir = opts.dataDir ?? (await testDataDir('hw-data-'));
 	const proc = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
 		cwd: ROOT,
 		env: {

@@ -5,12 +5,11 @@
  * to log more than a pipe holds, then it is sent SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testDataDir } from '../helpers/data-dir';
 import { removeDir, TEST_INGEST_TOKEN } from '../helpers/server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -50,7 +49,7 @@ async function serverLoggingInto(reader: 'stopped' | 'killed') {
 	const cat = spawn('cat', [], { stdio: ['pipe', 'ignore', 'ignore'] });
 	started.push(cat);
 	const port = await freePort();
-	const dataDir = mkdtempSync(path.join(tmpdir(), 'hw-deadlog-'));
+	const dataDir = await testDataDir('hw-deadlog-');
 	dirs.push(dataDir);
 	const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
 		cwd: ROOT,

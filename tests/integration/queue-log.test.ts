@@ -4,8 +4,8 @@
  * chunks with re-sent lines, and followed from a file across `kill -9` mid-file and a rotation,
  * each giving exactly the history figures of the same calls sent as contract events to
  * a fresh server.
- * Every server opens a copy of one migrated PGlite folder (a fresh folder costs ~15 s of initdb and
- * migrations on a shared machine); the reference is fed in the background and the month's HTTP and
+ * Every server opens a copy of the migrated PGlite template (helpers/data-dir.ts: a fresh folder
+ * costs ~15 s of initdb and migrations on a shared machine); the reference is fed in the background and the month's HTTP and
  * file runs go concurrently, each on its own server.
  */
 import {
@@ -27,16 +27,16 @@ import {
 } from '../../src/lib/adapters/anonymous-bank';
 import type { WallboardEvent } from '../../src/lib/contract/events';
 import { TEST_ADMIN_PASSWORD, authHeaders } from '../helpers/auth';
+import { migratedTemplate } from '../helpers/data-dir';
 import { postEvents, startServer, TEST_INGEST_TOKEN, type ServerHandle } from '../helpers/server';
 
 const BANK = path.resolve(import.meta.dirname, '../../../shared/data/anonymous_bank_1999_02.tsv');
 const ENV = { WALLBOARD_TIMEZONE: 'Asia/Jerusalem', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD };
 const servers: ServerHandle[] = [];
-let template = '';
 const start = async (env: Record<string, string> = {}, dataDir?: string) => {
 	if (dataDir === undefined) {
 		dataDir = mkdtempSync(path.join(tmpdir(), 'hw-data-'));
-		cpSync(template, dataDir, { recursive: true });
+		cpSync(await migratedTemplate(), dataDir, { recursive: true });
 	}
 	const s = await startServer({ ...ENV, ...env }, { dataDir });
 	servers.push(s);
@@ -62,9 +62,6 @@ async function feedReference(): Promise<Figures> {
 	return (await callFigures(reference)) as Figures;
 }
 beforeAll(async () => {
-	const first = await startServer(ENV); // migrates; stopped cleanly, its folder is the template
-	template = first.dataDir;
-	expect(await first.stop()).toBe(0);
 	[adapterServer, reference] = await Promise.all([start(), start()]);
 	if (existsSync(BANK)) {
 		referenceFigures = feedReference();

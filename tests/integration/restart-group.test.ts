@@ -4,16 +4,19 @@
  * holding the PGlite lock file's pid. Two live servers on one folder are still refused.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDataDir } from '../helpers/data-dir';
 import { removeDir, startServer, TEST_INGEST_TOKEN } from '../helpers/server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'hw-group-'));
+let dataDir = '';
 const groups: ChildProcess[] = [];
 
+beforeAll(async () => {
+	dataDir = await testDataDir('hw-group-');
+});
 afterAll(() => {
 	for (const g of groups) g.kill('SIGKILL'); // the perl parents: their zombies go with them
 	removeDir(dataDir);
@@ -77,7 +80,7 @@ describe('restart after kill -9 of the process group (item 1)', () => {
 	}, 180_000);
 
 	it('still refuses a second live server on the folder', async () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'hw-group2-'));
+		const dir = await testDataDir('hw-group2-');
 		const first = await startServer({}, { dataDir: dir });
 		try {
 			await expect(startServer({}, { dataDir: dir })).rejects.toThrow(/in use by pid/);
