@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { writeRaw } from './src/lib/server/logger';
 import { ConfigError, loadConfig, startApp, stopApp } from './src/lib/server/start';
 
 // A log reader that went away (EPIPE on a dead `| tee`) must not crash the server or keep it
@@ -80,7 +81,8 @@ server.listen(config.port, config.host, () => {
 	const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 	running.logger.info({ port, url: `http://${shown}:${port}/` }, 'listening');
 	if (config.simulate.enabled) {
-		process.stdout.write(
+		writeRaw(
+			running.logger,
 			`\n  Hotline Wallboard is starting: replaying today's simulated traffic…\n`
 		);
 	}
@@ -90,16 +92,7 @@ server.listen(config.port, config.host, () => {
 		.then(() => {
 			if (stopping) return;
 			running.logger.info({ port }, 'serving');
-			// After the log lines before it (the logger writes stdout asynchronously), or after 1 s
-			// if a reader that stopped reading keeps the logger's buffer from draining.
-			let said = false;
-			const sayUp = () => {
-				if (said) return;
-				said = true;
-				process.stdout.write(`\n  Hotline Wallboard is up: http://${shown}:${port}/\n\n`);
-			};
-			setTimeout(sayUp, 1000).unref();
-			running.logger.flush(() => sayUp());
+			writeRaw(running.logger, `\n  Hotline Wallboard is up: http://${shown}:${port}/\n\n`);
 		});
 });
 

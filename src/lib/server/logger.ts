@@ -91,3 +91,16 @@ export function createLogger(level: string, destination?: { write(line: string):
 	const guarded = { write: (line: string) => (broken ? true : stdout.write(line)) };
 	return pino(options, guarded);
 }
+
+/**
+ * Writes `text` as it is to the logger's own stream, so that it comes out after every line logged
+ * before it (stdout is written asynchronously: a `process.stdout.write` could overtake them) and,
+ * like them, never blocks on a reader that stopped reading.
+ */
+export function writeRaw(logger: Logger, text: string): void {
+	const stream = (logger as unknown as Record<symbol, { write(s: string): unknown }>)[
+		pino.symbols.streamSym
+	];
+	if (stream) stream.write(text);
+	else process.stdout.write(text); // a logger made elsewhere, without pino's stream
+}
