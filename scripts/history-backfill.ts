@@ -5,8 +5,7 @@
  * serves one process); with PostgreSQL servers may keep running (their appends wait for the
  * rebuild to commit).
  */
-import { loadConfig } from '../src/lib/server/config';
-import { metricsConfigOf } from '../src/lib/server/app';
+import { loadConfig, metricsConfigOf } from '../src/lib/server/config';
 import { openStore } from '../src/lib/server/db/store';
 import { rebuildHistory } from '../src/lib/server/db/history-backfill';
 

@@ -8,8 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { callsCsvMappingSchema, type CallsCsvMapping } from '../src/lib/adapters/calls-csv';
-import { metricsConfigOf } from '../src/lib/server/app';
-import { loadConfig } from '../src/lib/server/config';
+import { loadConfig, metricsConfigOf } from '../src/lib/server/config';
 import { openStore } from '../src/lib/server/db/store';
 import { IMPORT_FORMATS, importFiles, type ImportFormat } from '../src/lib/server/history/import';
 import { createProgressReporter, describeSummary } from '../src/lib/server/history/import-progress';

@@ -6,8 +6,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { HISTORY_TABLES } from '../src/lib/server/db/history';
-import { loadConfig } from '../src/lib/server/config';
-import { metricsConfigOf } from '../src/lib/server/app';
+import { loadConfig, metricsConfigOf } from '../src/lib/server/config';
 import { openStore } from '../src/lib/server/db/store';
 import { addDays, businessDayOf } from '../src/lib/metrics/timezone';
 import { createSeedGenerator } from '../src/lib/server/history/seed';

@@ -4,179 +4,110 @@
  * exactly what was opened, newest first. The features live in their own folders; nothing here
  * holds business logic. What the result offers the routes is `App` (app-types.ts).
  */
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
-import type { MetricsConfig } from '../metrics';
-import { evaluateAgentBreaches } from '../metrics/alerts';
 import type { App, AppOptions } from './app-types';
-import type { Config } from './config';
+import { metricsConfigOf, type Config } from './config';
 import { createLifecycle } from './lifecycle';
 import { createLogger } from './logger';
 import { createTelemetry } from './telemetry';
 import { openDatabase } from './db/connect';
-import { createRetention } from './db/retention';
-import { listenForBackups } from './db/backup';
+import { createMaintenance } from './db/maintenance';
 import { createEventStore } from './db/store';
-import { createLocalLog } from './log/local-log';
-import { createRedisLog } from './log/redis-log';
+import { openEventLog } from './log/open';
 import { connectRedisClients } from './redis-clients';
 import { createLive } from './live';
 import { openAccountsFeature } from './accounts/feature';
 import { openIngestFeature } from './ingest/feature';
 import { createThresholds } from './thresholds';
-import { createAlertService } from './alerts';
-import { createSupervision } from './realtime/supervision';
-import { attachRealtime, type Realtime } from './realtime/attach';
+import { openAlertsFeature } from './alerts/feature';
+import type { Realtime } from './realtime/attach';
+import { wireRealtime } from './realtime/wire';
 import { createHistory } from './history';
 import { createTicketTimelines } from './tickets';
 import { createAssessment } from './assessment';
 import { createAudit } from './audit';
 import { createSurgeWatch } from './surge';
 import { createBoards } from './boards';
-import { connectScreen } from './boards/socket';
 
 export type { App, AppOptions };
+export { metricsConfigOf };
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
 	const logger = options.logger ?? createLogger(config.logLevel);
 	const now = options.now ?? Date.now;
 	const rules = metricsConfigOf(config);
+	const { timezone, redisUrl, redisKeyPrefix: keyPrefix } = config;
 	const life = createLifecycle(logger);
-	const { databaseUrl, dataDir } = config;
 	let closing = false;
 
 	return life.start(async () => {
 		const startedAt = now();
 		const telemetry = createTelemetry();
-		// Storage, the log every instance shares, then the live state restored through it.
+		// Storage, the log every instance shares, then the live state restored through it: from
+		// then on, events accepted by any instance reach this engine, and the log restores again
+		// by itself when it may have missed some. Applying an event twice changes nothing.
+		const { databaseUrl, dataDir } = config;
+		const migrationsFolder = options.migrationsFolder;
 		const database = life.own(
 			'database',
-			await openDatabase({
-				databaseUrl,
-				dataDir,
-				migrationsFolder: options.migrationsFolder,
-				logger
-			})
+			await openDatabase({ databaseUrl, dataDir, migrationsFolder, logger })
 		);
+		const { db } = database;
 		const store = createEventStore(database, rules);
 		const live = life.own('live', createLive({ rules, now, telemetry }));
-		const log = life.own(
-			'event log',
-			config.redisUrl
-				? await createRedisLog({
-						url: config.redisUrl,
-						prefix: config.redisKeyPrefix,
-						instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
-						store,
-						logger
-					})
-				: createLocalLog(store)
-		);
-		// The live state restored from the database; from then on, events accepted by any instance
-		// reach this engine, and the log restores again by itself when it may have missed some
-		// (the Redis log's fan-out lost). Applying an event twice changes nothing.
+		const log = life.own('event log', await openEventLog({ config, store, logger }));
 		let restored = 0;
 		await log.start({
-			onEvents: (shared) => live.apply(shared),
+			onEvents: (e) => live.apply(e),
 			resync: async () => void (restored = await live.restore(store))
 		});
 		live.start({ healthy: () => log.healthy() });
+		const ms = now() - startedAt;
 		logger.info(
-			{ events: restored, ms: now() - startedAt, backend: database.kind, log: log.kind },
+			{ events: restored, ms, backend: database.kind, log: log.kind },
 			'live state restored'
 		);
-		// `npm run backup` (SIGUSR2): a consistent copy of the PGlite folder while running.
-		life.own('backups', listenForBackups({ database, dataDir, logger, now }));
-		// Raw events past EVENTS_RETENTION_DAYS leave the hot table (the rollups stay).
-		life.own(
-			'retention',
-			createRetention({
-				db: database.db,
-				kind: database.kind,
-				retentionDays: config.eventsRetentionDays,
-				dataDir,
-				logger,
-				now
-			})
-		);
-		const redis = config.redisUrl
-			? life.own(
-					'redis clients',
-					await connectRedisClients({
-						url: config.redisUrl,
-						keyPrefix: config.redisKeyPrefix,
-						logger
-					})
-				)
+		life.own('maintenance', createMaintenance({ database, config, logger, now })); // backups, retention
+		const redis = redisUrl
+			? life.own('redis clients', await connectRedisClients({ url: redisUrl, keyPrefix, logger }))
 			: undefined;
 
-		// People, screens and sources; thresholds and the alerts raised from them.
+		// People, screens and sources; who changed what; thresholds and the alerts raised from them.
 		const people = life.own(
 			'accounts',
 			await openAccountsFeature({ database, config, redis: redis?.limiter, logger, now })
 		);
 		const { accounts, authenticate, limits } = people;
-		// Who changed what: thresholds, users, displays, sources (and boards, screens).
-		const audit = life.own(
-			'audit',
-			createAudit({ db: database.db, now, logger, timezone: config.timezone })
-		);
+		const audit = life.own('audit', createAudit({ db, now, logger, timezone }));
 		const thresholds = await createThresholds({ store, logger, audit });
+		const onChange = () => live.changed();
 		const surges = life.own(
 			'surge watch',
-			createSurgeWatch({
-				db: database.db,
-				timezone: config.timezone,
-				now,
-				logger,
-				intervalMs: config.surgeScanMs,
-				onChange: () => live.changed()
-			})
+			createSurgeWatch({ db, timezone, now, logger, intervalMs: config.surgeScanMs, onChange })
 		);
 		live.extend((snapshot) => surges.extend(snapshot));
 		let replaying = () => false;
-		const alerts = life.own(
+		const watch = life.own(
 			'alerts',
-			createAlertService({
-				db: database.db,
+			openAlertsFeature({
+				db,
+				config,
 				logger,
 				now,
-				// Not while the log is behind or a source replays the day (restart, demo start).
-				inputs: () =>
-					log.healthy() && !replaying()
-						? { snapshot: live.current(), thresholds: thresholds.current() }
-						: null,
-				holds: config.alertHolds,
-				escalateMs: config.alertEscalateMs,
-				agentBreaches: (bands, t) => evaluateAgentBreaches(live.metrics.records.agents(), bands, t),
-				onChange: (list) => supervision.broadcastAlerts(list),
-				surgeBreaches: () => surges.breaches()
+				live,
+				log,
+				thresholds,
+				surges,
+				replaying: () => replaying()
 			})
 		);
-		const supervision = createSupervision({
-			records: live.metrics.records,
-			agentDay: live.agentDay,
-			alerts,
-			logger,
-			now
-		});
-		live.onTick((t) => supervision.tick(t));
-		alerts.start();
+		const { alerts, supervision } = watch;
 		surges.start();
 
-		// Boards, playlists and what each screen shows; changes are pushed once realtime is attached.
+		// Boards, playlists and what each screen shows; then everything that brings events in.
 		const boards = life.own(
 			'boards',
-			createBoards({
-				db: database.db,
-				now,
-				logger,
-				redis: redis?.limiter,
-				redisKeyPrefix: config.redisKeyPrefix
-			})
+			createBoards({ db, now, logger, redis: redis?.limiter, redisKeyPrefix: keyPrefix })
 		);
-
-		// Everything that brings events in.
 		const ingest = life.own(
 			'ingest',
 			await openIngestFeature({
@@ -191,7 +122,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 				now
 			})
 		);
-
 		replaying = () => ingest.replaying();
 
 		let realtime: Realtime | undefined;
@@ -216,41 +146,31 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 			openReads: async () => !(await accounts.hasAnyUser()),
 			limits,
 			alerts,
-			history: createHistory(database.db, config, () => thresholds.current()),
-			assessment: createAssessment({ db: database.db, store, timezone: config.timezone, logger }),
-			tickets: createTicketTimelines(database.db, config.dispatchDeadlineMs),
+			history: createHistory(db, config, () => thresholds.current()),
+			assessment: createAssessment({ db, store, timezone, logger }),
+			tickets: createTicketTimelines(db, config.dispatchDeadlineMs),
 			sourceHealth: ingest.health,
 			surges,
 			boards,
 			disconnect: (target) => realtime?.disconnect(target),
 			attach(httpServer) {
+				const parts = {
+					config,
+					logger,
+					telemetry,
+					redis,
+					live,
+					thresholds,
+					accounts,
+					authenticate,
+					supervision,
+					boards
+				};
+				const openReads = () => app.openReads();
 				realtime = life.own(
 					'realtime',
-					attachRealtime(httpServer, {
-						adapter: redis?.socketAdapter(),
-						onRemoteThresholds: (next) => thresholds.adopt(next),
-						current: () => live.current(),
-						thresholds: () => thresholds.current(),
-						authenticate,
-						openReads: () => app.openReads(),
-						allowedOrigins: config.allowedOrigins,
-						validSessions: (ids) => accounts.validSessionIds(ids),
-						validDisplays: (ids) => accounts.validDisplayIds(ids),
-						touchDisplays: (ids) => accounts.touchDisplays(ids),
-						logger,
-						sources: () => ({ stale: ingest.health.stale() }),
-						onClientCount: (n) => telemetry.socketClients.set(n),
-						onConnection: (socket, io) => {
-							supervision.connect(socket, io);
-							connectScreen(socket, boards, logger);
-						}
-					})
+					wireRealtime(httpServer, { ...parts, openReads, sourceHealth: ingest.health })
 				);
-				boards.onChange((change) => realtime?.broadcastBoards(change));
-				boards.onScreen((displayId, assignment) => realtime?.sendScreen(displayId, assignment));
-				live.onPatch((message) => realtime?.broadcast(message));
-				thresholds.onChange((next) => realtime?.broadcastThresholds(next));
-				ingest.health.onStaleChange((stale) => realtime?.broadcastSources({ stale }));
 			},
 			startBackground: () => (closing ? Promise.resolve() : ingest.startSimulator()),
 			async close() {
@@ -263,15 +183,4 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		};
 		return app;
 	});
-}
-
-/** The metrics rules of the configuration: the live engine's and the history rollups'. */
-export function metricsConfigOf(config: Config): MetricsConfig {
-	return {
-		timezone: config.timezone,
-		serviceLevelTargetMs: config.serviceLevelTargetMs,
-		serviceLevelTargetByQueueMs: config.serviceLevelTargetByQueueMs,
-		dispatchDeadlineMs: config.dispatchDeadlineMs,
-		serviceLevelGoal: config.serviceLevelGoal
-	};
 }

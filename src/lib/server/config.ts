@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Category } from '../contract/events';
 import { ALERT_CLEAR_HOLD_MS, ALERT_ESCALATE_MS, ALERT_RAISE_HOLD_MS } from '../metrics/alerts';
+import type { MetricsConfig } from '../metrics/config';
 
 const MINUTE_MS = 60_000;
 
@@ -294,5 +295,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		sourceStaleMs: e.SOURCE_STALE_SECONDS * 1000,
 		eventsRetentionDays: e.EVENTS_RETENTION_DAYS,
 		logLevel: e.LOG_LEVEL
+	};
+}
+
+/** The metrics rules of the configuration: the live engine's and the history rollups'. */
+export function metricsConfigOf(config: Config): MetricsConfig {
+	return {
+		timezone: config.timezone,
+		serviceLevelTargetMs: config.serviceLevelTargetMs,
+		serviceLevelTargetByQueueMs: config.serviceLevelTargetByQueueMs,
+		dispatchDeadlineMs: config.dispatchDeadlineMs,
+		serviceLevelGoal: config.serviceLevelGoal
 	};
 }
