@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, TEST_ADMIN_PASSWORD } from '../helpers/auth';
-import { removeDir, startServer, type ServerHandle } from '../helpers/server';
+import { removeDir, startApp, type AppHandle } from '../helpers/app';
 
-let server: ServerHandle;
+let server: AppHandle;
 let headers: Record<string, string>;
 beforeAll(async () => {
-	server = await startServer({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+	server = await startApp({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
 	headers = await authHeaders(server, 'manager');
 }, 90_000);
 afterAll(async () => {

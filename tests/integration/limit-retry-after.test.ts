@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_PASSWORD } from '../helpers/auth';
-import { removeDir, startServer, type ServerHandle } from '../helpers/server';
+import { removeDir, startApp, type AppHandle } from '../helpers/app';
 
-let server: ServerHandle;
+let server: AppHandle;
 beforeAll(async () => {
-	server = await startServer({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, LOGIN_RATE_LIMIT: '2' });
+	server = await startApp({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, LOGIN_RATE_LIMIT: '2' });
 }, 90_000);
 afterAll(async () => {
 	await server?.stop();
