@@ -5,10 +5,9 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { migratedTemplate, templateEnabled } from '../tests/helpers/data-dir';
+import { copyTemplateInto, templateEnabled } from '../tests/helpers/data-dir';
 import { createTempDatabase, TEST_DATABASE_URL } from '../tests/helpers/pg';
 import { removeDir, startServer, type ServerHandle } from '../tests/helpers/server';
 import { promValue, sleep, waitUntil } from './stats';
@@ -73,7 +72,7 @@ export async function createDatabase(backend: Backend, tempDir: () => string): P
 		const dataDir = tempDir();
 		// --smoke starts from the migrated template (tests/helpers/data-dir.ts), 14 starts × ≈ 6 s
 		// of initdb saved; real runs measure first starts on an empty folder.
-		if (templateEnabled()) cpSync(await migratedTemplate(), dataDir, { recursive: true });
+		if (templateEnabled()) await copyTemplateInto(dataDir);
 		return { backend, env: {}, dataDir, drop: async () => removeDir(dataDir) };
 	}
 	const db = await tempPostgresDatabase();

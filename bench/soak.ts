@@ -17,14 +17,14 @@
  * The hall's day runs in a fixed-offset zone where it is about 10:00 at the start, the morning
  * peak, so that the traffic is heavy whatever the hour the soak runs at.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium';
-import { migratedTemplate } from '../tests/helpers/data-dir';
+import { copyTemplateInto } from '../tests/helpers/data-dir';
 import { removeDir, startServer, type ServerHandle } from '../tests/helpers/server';
 import { BENCH_READ_TOKEN } from './servers';
 import { curvesSvg, trendPerHour, type SoakSample } from './soak-report';
@@ -148,7 +148,7 @@ async function start(dataDir: string, port?: number): Promise<ServerHandle> {
 async function main() {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'hw-soak-'));
 	// The smoke (CI) skips initdb: its first start is on a copy of the migrated template.
-	if (SMOKE) cpSync(await migratedTemplate(), dataDir, { recursive: true });
+	if (SMOKE) await copyTemplateInto(dataDir);
 	let server = await start(dataDir);
 	const url = server.url;
 	await waitUntil('/readyz', () => ready(url), 60_000);

@@ -40,13 +40,17 @@ export function templateEnabled(): boolean {
 /** A new temporary folder: a copy of the migrated template where enabled, else empty. */
 export async function testDataDir(prefix = 'hw-data-'): Promise<string> {
 	const dir = mkdtempSync(path.join(tmpdir(), prefix));
-	if (!templateEnabled()) return dir;
-	cpSync(await migratedTemplate(), dir, { recursive: true });
+	if (templateEnabled()) await copyTemplateInto(dir);
 	return dir;
 }
 
+/** Fills `dir` (empty) with a copy of the migrated template, whatever `HW_PGLITE_TEMPLATE` says. */
+export async function copyTemplateInto(dir: string): Promise<void> {
+	cpSync(await migratedTemplate(), dir, { recursive: true });
+}
+
 /** The template's folder, built on first use. */
-export function migratedTemplate(): Promise<string> {
+function migratedTemplate(): Promise<string> {
 	template ??= build();
 	return template;
 }

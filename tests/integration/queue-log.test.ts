@@ -10,7 +10,6 @@
  */
 import {
 	appendFileSync,
-	cpSync,
 	existsSync,
 	mkdtempSync,
 	readFileSync,
@@ -27,7 +26,7 @@ import {
 } from '../../src/lib/adapters/anonymous-bank';
 import type { WallboardEvent } from '../../src/lib/contract/events';
 import { TEST_ADMIN_PASSWORD, authHeaders } from '../helpers/auth';
-import { migratedTemplate } from '../helpers/data-dir';
+import { copyTemplateInto } from '../helpers/data-dir';
 import { postEvents, startServer, TEST_INGEST_TOKEN, type ServerHandle } from '../helpers/server';
 
 const BANK = path.resolve(import.meta.dirname, '../../../shared/data/anonymous_bank_1999_02.tsv');
@@ -36,7 +35,7 @@ const servers: ServerHandle[] = [];
 const start = async (env: Record<string, string> = {}, dataDir?: string) => {
 	if (dataDir === undefined) {
 		dataDir = mkdtempSync(path.join(tmpdir(), 'hw-data-'));
-		cpSync(await migratedTemplate(), dataDir, { recursive: true });
+		await copyTemplateInto(dataDir);
 	}
 	const s = await startServer({ ...ENV, ...env }, { dataDir });
 	servers.push(s);

@@ -29,7 +29,6 @@ import { createSurgeWatch } from './surge';
 import { createBoards } from './boards';
 
 export type { App, AppOptions };
-export { metricsConfigOf };
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
 	const logger = options.logger ?? createLogger(config.logLevel);

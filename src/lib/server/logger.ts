@@ -100,7 +100,6 @@ export function createLogger(level: string, destination?: { write(line: string):
 export function writeRaw(logger: Logger, text: string): void {
 	const stream = (logger as unknown as Record<symbol, { write(s: string): unknown }>)[
 		pino.symbols.streamSym
-	];
-	if (stream) stream.write(text);
-	else process.stdout.write(text); // a logger made elsewhere, without pino's stream
+	]!; // every pino logger has one (createLogger's, with or without a destination)
+	stream.write(text);
 }
