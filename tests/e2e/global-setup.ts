@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH } from '../helpers/chromium';
 import { removeDir, startServer } from '../helpers/server';
+import { noonZone } from '../helpers/clock';
 
 /** One production server for the browser tests, on a free port; stopped by its own handle. */
 export default async function globalSetup() {
@@ -11,7 +12,8 @@ export default async function globalSetup() {
 		);
 	}
 	// A shared, loaded machine can take over a minute to start the built server.
-	const server = await startServer({}, { timeoutMs: 180_000 });
+	// A zone where it is noon: the shared server's "today" holds every test's recent traffic.
+	const server = await startServer({ WALLBOARD_TIMEZONE: noonZone() }, { timeoutMs: 180_000 });
 	process.env.E2E_BASE_URL = server.url;
 	return async () => {
 		await server.stop();

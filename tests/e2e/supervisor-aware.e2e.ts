@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { signIn, TEST_ADMIN_PASSWORD } from '../helpers/auth';
 import { removeDir, startServer, TEST_INGEST_TOKEN, type ServerHandle } from '../helpers/server';
+import { noonZone } from '../helpers/clock';
 
 const SIZES = [
 	{ name: 'landscape-1024x768', width: 1024, height: 768 },
@@ -55,15 +56,6 @@ function scenario(now: number, p: string, home: string) {
 			topic
 		}))
 	];
-}
-
-/**
- * A zone where it is about noon now, so that "today" holds the scenario's last 150 minutes
- * whatever the hour the test runs at (Etc/GMT-N is UTC+N).
- */
-function noonZone(): string {
-	const n = 12 - new Date().getUTCHours();
-	return n === 0 ? 'UTC' : `Etc/GMT${n > 0 ? '-' : '+'}${Math.abs(n)}`;
 }
 
 let server: ServerHandle;

@@ -14,6 +14,7 @@ import {
 	type ServerHandle
 } from '../helpers/server';
 import { SEED_PII, hallEvents } from './wall-seed';
+import { noonZone } from '../helpers/clock';
 
 const TABLETS = [
 	{ name: 'landscape-1024x768', width: 1024, height: 768 },
@@ -61,12 +62,20 @@ function scenario(now: number) {
 	];
 }
 
+/** No sideways scrolling; a failure names the elements that stick out past the right edge. */
 async function noSideways(page: Page) {
 	const w = await page.evaluate(() => ({
 		scroll: document.documentElement.scrollWidth,
-		inner: window.innerWidth
+		inner: window.innerWidth,
+		out: [...document.querySelectorAll('body *')]
+			.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+			.map((e) => {
+				const r = Math.round(e.getBoundingClientRect().right);
+				return `${e.tagName.toLowerCase()}.${e.classList[0] ?? ''} right=${r} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+			})
+			.slice(-6)
 	}));
-	expect(w.scroll).toBeLessThanOrEqual(w.inner);
+	expect(w.scroll, `sticking out: ${JSON.stringify(w.out, null, 1)}`).toBeLessThanOrEqual(w.inner);
 }
 
 /** Every link and button at least 44 px tall and wide (touch targets). */
@@ -85,7 +94,11 @@ async function smallTargets(page: Page) {
 
 let server: ServerHandle;
 test.beforeAll(async () => {
-	server = await startServer({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...NO_ALERT_HOLDS });
+	server = await startServer({
+		ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+		WALLBOARD_TIMEZONE: noonZone(),
+		...NO_ALERT_HOLDS
+	});
 	await post(server.url, scenario(Date.now()));
 });
 test.afterAll(async () => {

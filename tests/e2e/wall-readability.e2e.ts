@@ -17,6 +17,7 @@ import {
 } from '../helpers/server';
 import { findClipped } from './wall-measure';
 import { hallEvents } from './wall-seed';
+import { noonZone } from '../helpers/clock';
 
 const MINUTE = 60_000;
 const WALL_SIZES = [
@@ -76,7 +77,7 @@ test.beforeAll(async () => {
 	// A shared machine may be slow to start a second server.
 	test.setTimeout(240_000);
 	server = await startServer(
-		{ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...NO_ALERT_HOLDS },
+		{ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, WALLBOARD_TIMEZONE: noonZone(), ...NO_ALERT_HOLDS },
 		{ timeoutMs: 200_000 }
 	);
 	const now = Date.now();

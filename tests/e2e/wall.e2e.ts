@@ -11,6 +11,7 @@ import { TEST_ADMIN_PASSWORD, authHeaders, signIn } from '../helpers/auth';
 import { TEST_INGEST_TOKEN, removeDir, startServer, type ServerHandle } from '../helpers/server';
 import { SEED_PII, hallEvents } from './wall-seed';
 import { findClipped } from './wall-measure';
+import { noonZone } from '../helpers/clock';
 
 const auth = { authorization: `Bearer ${TEST_INGEST_TOKEN}` };
 const SIZES = [
@@ -167,15 +168,6 @@ function callAnswered(callId: string, at: number) {
 	return { id: `${callId}-a`, type: 'call.answered', at, callId, agentId: 'A1' };
 }
 
-/**
- * A fixed-offset zone where it is about noon now, so that "today" never rolls over during a
- * test, whatever the time it runs at.
- */
-function middayZone(now = Date.now()): string {
-	const offset = Math.max(-12, Math.min(14, 12 - new Date(now).getUTCHours()));
-	return offset === 0 ? 'Etc/UTC' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-}
-
 /** A free TCP port, so that a restarted server can come back on the same one. */
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -191,7 +183,7 @@ function freePort(): Promise<number> {
 test.describe('on a server of its own', () => {
 	let server: ServerHandle | undefined;
 	let port = 0;
-	const zone = middayZone();
+	const zone = noonZone();
 	test.beforeEach(async () => {
 		port = await freePort();
 		// With accounts: a manager's browser watches the wall and changes the bands.

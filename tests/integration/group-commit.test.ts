@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/lib/contract';
 import { createTempDatabase } from '../helpers/pg';
 import { postEvents, removeDir, startServer, type ServerHandle } from '../helpers/server';
+import { noonZone } from '../helpers/clock';
 
 const READ_TOKEN = 'test-read-token-0123456789';
 const REQUESTS = 100;
@@ -25,14 +26,6 @@ const backends = [
 		}
 	}
 ];
-
-/** A fixed-offset zone in which it is around noon now: "today" cannot roll over mid-test. */
-function noonZone(now = Date.now()): string {
-	let offset = 12 - new Date(now).getUTCHours();
-	if (offset > 14) offset -= 24;
-	if (offset < -12) offset += 24;
-	return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
 
 async function metric(url: string, name: string): Promise<number> {
 	const text = await (

@@ -13,16 +13,7 @@ import {
 	type ServerHandle
 } from '../helpers/server';
 import { connectLive, normalise } from '../helpers/socket';
-
-/** A fixed-offset zone in which it is around noon now, so "today" cannot roll over mid-test. */
-function noonZone(now = Date.now()): string {
-	const utcHour = new Date(now).getUTCHours();
-	let offset = 12 - utcHour;
-	if (offset > 14) offset -= 24;
-	if (offset < -12) offset += 24;
-	// Etc/GMT-8 is UTC+8 (POSIX sign convention)
-	return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
+import { noonZone } from '../helpers/clock';
 
 async function getSnapshot(url: string): Promise<Snapshot> {
 	const res = await fetch(`${url}/api/v1/snapshot`);
