@@ -83,3 +83,24 @@ describe('formatting for the locale', () => {
 		expect(zh.time(null, 'Asia/Shanghai')).toBe('—');
 	});
 });
+
+describe('t, looked up once per key and options', () => {
+	it('gives each set of options its own text, the same text each time', () => {
+		const i18n = createI18n('en');
+		const one = i18n.t('overdue.more', { n: '3' });
+		expect(one).toBe(i18n.t('overdue.more', { n: '3' }));
+		expect(i18n.t('overdue.more', { n: '4' })).not.toBe(one);
+		expect(i18n.t('overdue.more', { n: '4' })).toContain('4');
+		expect(i18n.t('overdue.title')).toBe(CATALOGUES.en.overdue.title);
+		// A key without a message and its defaultValue are not confused with other calls.
+		expect(i18n.t('kind.no-such-kind', { defaultValue: 'raw kind' })).toBe('raw kind');
+		expect(i18n.t('kind.no-such-kind', { defaultValue: 'other' })).toBe('other');
+	});
+
+	it('stays correct after more distinct calls than it keeps', () => {
+		const i18n = createI18n('en');
+		for (let n = 0; n < 9000; n++)
+			expect(i18n.t('overdue.more', { n: String(n) })).toContain(String(n));
+		expect(i18n.t('overdue.title')).toBe(CATALOGUES.en.overdue.title);
+	});
+});

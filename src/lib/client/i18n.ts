@@ -51,7 +51,32 @@ export function createI18n(locale: Locale): I18n {
 		interpolation: { escapeValue: false },
 		returnNull: false
 	});
-	const t = instance.getFixedT(locale);
+	const fixedT = instance.getFixedT(locale);
+	const fixed = (key: string, options?: Record<string, unknown>): string =>
+		(fixedT as unknown as (k: string, o?: Record<string, unknown>) => string)(key, options);
+	/**
+	 * The catalogues never change while a page lives, so a message is looked up once: i18next's
+	 * `t` (key paths, plurals, interpolation) was about a fifth of the wall's script per update.
+	 * Keyed by the message key and its options; bounded, since options carry live figures.
+	 */
+	const memo = new Map<string, string>();
+	const t = ((key: string, options?: Record<string, unknown>) => {
+		let id = key;
+		if (options !== undefined) {
+			try {
+				id = `${key}\u0000${JSON.stringify(options)}`;
+			} catch {
+				return fixed(key, options);
+			}
+		}
+		let text = memo.get(id);
+		if (text === undefined) {
+			text = fixed(key, options);
+			if (memo.size >= 4000) memo.clear();
+			memo.set(id, text);
+		}
+		return text;
+	}) as TFunction;
 
 	const numberFormats = new Map<number, Intl.NumberFormat>();
 	const percentFormats = new Map<number, Intl.NumberFormat>();
