@@ -271,7 +271,7 @@ test.describe('alerts', () => {
 			[3840, 2160]
 		] as const) {
 			await wall.setViewportSize({ width: w, height: h });
-			await expect(wall.locator('[data-testid="series-chart"] rect').first()).toBeAttached();
+			await expect(wall.locator('[data-testid="series-chart"] path.bars').first()).toBeAttached();
 			const size = await wall.evaluate(() => ({
 				w: document.documentElement.scrollWidth,
 				h: document.documentElement.scrollHeight

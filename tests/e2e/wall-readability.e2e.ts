@@ -106,7 +106,7 @@ async function openWall(page: Page, width: number, height: number, query: string
 		timeout: 20_000
 	});
 	await expect(page.getByTestId('waiting-digits')).toBeVisible();
-	await expect(page.locator('[data-testid="series-chart"] rect').first()).toBeAttached();
+	await expect(page.locator('[data-testid="series-chart"] path.bars').first()).toBeAttached();
 }
 
 /** Every rendered font size (px) of the elements matching `selector`, with their text. */

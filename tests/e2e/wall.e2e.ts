@@ -135,7 +135,7 @@ test.describe('on the shared server', () => {
 			}
 
 			// Wait for the chart, then keep the screenshot (also for the README).
-			await expect(page.locator('[data-testid="series-chart"] rect').first()).toBeAttached();
+			await expect(page.locator('[data-testid="series-chart"] path.bars').first()).toBeAttached();
 			const file = info.outputPath(`wall-${width}x${height}.png`);
 			await page.screenshot({ path: file });
 			await info.attach(`wall-${width}x${height}`, { path: file, contentType: 'image/png' });
