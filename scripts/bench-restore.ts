@@ -4,7 +4,8 @@
  * EVENTS_RETENTION_DAYS (400). Works on a temporary database it creates next to
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and drops afterwards.
  * Each day holds `calls-per-day` answered calls (offered + answered) spread over the day; the
- * last day is within the live window.
+ * last day is within the live window. The rows go straight into `events` (no append), so the
+ * `live_open` table stays empty, as it is when every stored call is answered.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';

@@ -122,8 +122,8 @@ interface Backend {
 	name: 'pglite' | 'postgres';
 	/** A new, empty place for a store (temp folder or database). */
 	newLocation(): Promise<OpenStoreOptions>;
-	/** Rows of drizzle's migration table, read around the store (which must be closed). */
-	migrationRows(location: OpenStoreOptions): Promise<number>;
+	/** Rows of a query, read around the store (which must be closed). */
+	query<T>(location: OpenStoreOptions, text: string): Promise<T[]>;
 	cleanup(): Promise<void>;
 }
 
@@ -134,13 +134,10 @@ function pgliteBackend(): Backend {
 		name: 'pglite',
 		// A nested path whose parents do not exist yet: openStore must create them.
 		newLocation: async () => ({ dataDir: path.join(root, `db${n++}`, 'data') }),
-		async migrationRows(location) {
+		async query<T>(location: OpenStoreOptions, text: string) {
 			const raw = await PGlite.create({ dataDir: location.dataDir });
 			try {
-				const result = await raw.query<{ n: number }>(
-					'select count(*)::int as n from drizzle.__drizzle_migrations'
-				);
-				return result.rows[0]?.n ?? -1;
+				return (await raw.query<T>(text)).rows;
 			} finally {
 				await raw.close();
 			}
@@ -172,14 +169,11 @@ function postgresBackend(): Backend {
 			databases.push(database);
 			return { databaseUrl: urlOf(database), dataDir: '/nonexistent-unused' };
 		},
-		async migrationRows(location) {
+		async query<T>(location: OpenStoreOptions, text: string) {
 			const client = new pg.Client({ connectionString: location.databaseUrl });
 			await client.connect();
 			try {
-				const result = await client.query<{ n: number }>(
-					'select count(*)::int as n from drizzle.__drizzle_migrations'
-				);
-				return result.rows[0]?.n ?? -1;
+				return (await client.query(text)).rows as T[];
 			} finally {
 				await client.end();
 			}
@@ -211,6 +205,23 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 	};
 	let location: OpenStoreOptions;
 	let store: EventStore;
+	const migrationRows = async (at: OpenStoreOptions) =>
+		(
+			await backend.query<{ n: number }>(
+				at,
+				'select count(*)::int as n from drizzle.__drizzle_migrations'
+			)
+		)[0]?.n ?? -1;
+	/** live_open as "kind:entity", sorted. */
+	const liveOpen = async (at: OpenStoreOptions) =>
+		(
+			await backend.query<{ kind: string; entity: string }>(
+				at,
+				'select kind, entity from live_open'
+			)
+		)
+			.map((r) => `${r.kind}:${r.entity}`)
+			.sort();
 
 	beforeAll(async () => {
 		location = await backend.newLocation();
@@ -234,12 +245,12 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 			expect(await first.countEvents()).toBe(0);
 			await first.append([ended('mig-1', 'c-mig', NOW)], NOW);
 			await first.close();
-			expect(await backend.migrationRows(fresh)).toBe(JOURNAL_ENTRIES);
+			expect(await migrationRows(fresh)).toBe(JOURNAL_ENTRIES);
 
 			const second = await open(fresh);
 			expect(await second.countEvents()).toBe(1);
 			await second.close();
-			expect(await backend.migrationRows(fresh)).toBe(JOURNAL_ENTRIES);
+			expect(await migrationRows(fresh)).toBe(JOURNAL_ENTRIES);
 		});
 
 		it('append returns only the ids not stored yet', async () => {
@@ -348,6 +359,94 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 			await expect(store.setSetting('undefined', undefined)).rejects.toThrow(/undefined/);
 		});
 
+		it('live_open holds the calls and tickets still open, whatever the order of arrival', async () => {
+			const at = await backend.newLocation();
+			const s1 = await open(at);
+			const t = NOW - 3 * D;
+			await s1.append(
+				[
+					offered('lo-c1-o', 'c1', t), // open
+					offered('lo-c2-o', 'c2', t),
+					answered('lo-c3-a', 'c3', t + S), // its end first, its start in a later batch
+					offered('lo-c4-o', 'c4', t),
+					abandoned('lo-c4-x', 'c4', t + S), // start and end in one batch
+					created('lo-t1-c', 't1', t), // pending
+					created('lo-t2-c', 't2', t),
+					dispatched('lo-t3-d', 't3', t + S)
+				],
+				NOW
+			);
+			await s1.append(
+				[
+					answered('lo-c2-a', 'c2', t + S),
+					offered('lo-c3-o', 'c3', t),
+					ended('lo-c1-e', 'c1', t + 2 * S), // not an end of waiting: c1 stays open
+					dispatched('lo-t2-d', 't2', t + S),
+					created('lo-t3-c', 't3', t),
+					offered('lo-c1-o', 'c1', t), // a re-sent start changes nothing
+					offered('lo-c2-o2', 'c2', t) // another start of a closed call: stays closed
+				],
+				NOW
+			);
+			await s1.close();
+			expect(await liveOpen(at)).toEqual(['call:c1', 'ticket:t1']);
+			const s2 = await open(at);
+			const live = await s2.loadLive(NOW, { liveWindowMs: H, surveyWindowMs: 0 });
+			expect(ids(live)).toEqual(['lo-c1-o', 'lo-t1-c']);
+			await s2.close();
+		});
+
+		it('an upgrade fills live_open from the events stored before it', async () => {
+			// The migrations without the last (0010, live_open), then all of them.
+			const before = fs.mkdtempSync(path.join(os.tmpdir(), 'hw-migrations-'));
+			try {
+				fs.cpSync(MIGRATIONS, before, { recursive: true });
+				const journalPath = path.join(before, 'meta/_journal.json');
+				const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as {
+					entries: Array<{ tag: string }>;
+				};
+				const last = journal.entries.pop()!;
+				expect(last.tag).toMatch(/live_open$/);
+				fs.writeFileSync(journalPath, JSON.stringify(journal));
+				fs.rmSync(path.join(before, `${last.tag}.sql`));
+
+				const at = await backend.newLocation();
+				const old = await openStore({ ...at, migrationsFolder: before });
+				await old.close();
+				// Stored as the version before stored them: straight into events, no live_open.
+				const t = NOW - 3 * D;
+				const stored = [
+					offered('up-c1-o', 'c1', t),
+					offered('up-c2-o', 'c2', t),
+					answered('up-c2-a', 'c2', t + S),
+					offered('up-c3-o', 'c3', t),
+					abandoned('up-c3-x', 'c3', t + S),
+					created('up-t1-c', 't1', t),
+					created('up-t2-c', 't2', t),
+					dispatched('up-t2-d', 't2', t + S)
+				];
+				const entity = (e: WallboardEvent) =>
+					'callId' in e ? e.callId : 'ticketId' in e ? e.ticketId : '';
+				const values = stored.map(
+					(e) =>
+						`('${e.id}', '${e.type}', '${entity(e)}', to_timestamp(${e.at / 1000}), now(), '${JSON.stringify(e)}'::jsonb)`
+				);
+				await backend.query(
+					at,
+					`insert into events (id, type, entity, at, received_at, payload) values ${values.join(', ')}`
+				);
+				expect(await migrationRows(at)).toBe(JOURNAL_ENTRIES - 1);
+
+				const upgraded = await open(at);
+				const live = await upgraded.loadLive(NOW, { liveWindowMs: H, surveyWindowMs: 0 });
+				expect(ids(live)).toEqual(['up-c1-o', 'up-t1-c']);
+				await upgraded.close();
+				expect(await liveOpen(at)).toEqual(['call:c1', 'ticket:t1']);
+			} finally {
+				fs.rmSync(before, { recursive: true, force: true });
+			}
+		});
+
 		it('loadLive returns exactly what the seven rules cover', async () => {
 			const liveWindowMs = 2 * H;
 			const surveyWindowMs = 30 * D;
@@ -429,7 +528,7 @@ describe.each([{ make: pgliteBackend }, { make: postgresBackend }])('event store
 			it('lets two instances start together on an empty database and share it', async () => {
 				const fresh = await backend.newLocation();
 				const [a, b] = await Promise.all([open(fresh), open(fresh)]);
-				expect(await backend.migrationRows(fresh)).toBe(JOURNAL_ENTRIES);
+				expect(await migrationRows(fresh)).toBe(JOURNAL_ENTRIES);
 				const event = ended('two-1', 'c-two', NOW);
 				const [x, y] = await Promise.all([a.append([event], NOW), b.append([event], NOW)]);
 				expect(x.size + y.size).toBe(1);

@@ -30,6 +30,52 @@ export function entityOf(event: WallboardEvent): string {
 	}
 }
 
+/** Which calls and tickets an event opens or closes (the live_open table, schema.ts). */
+const OPENS: Record<string, 'call' | 'ticket'> = {
+	'call.offered': 'call',
+	'ticket.created': 'ticket'
+};
+const CLOSES: Record<string, 'call' | 'ticket'> = {
+	'call.answered': 'call',
+	'call.abandoned': 'call',
+	'ticket.dispatched': 'ticket'
+};
+
+/**
+ * Keeps live_open in the append's transaction, for the rows just inserted: an opening event adds
+ * its call or ticket unless an end is stored (this chunk's included, inserted just before), an
+ * end removes it. Only the statements a chunk needs run: a chunk without either runs none. (One
+ * statement with data-modifying CTEs for insert and upkeep was slower on PGlite for one event
+ * per append: 663 → 411 events/s, against 555 for this.)
+ */
+async function keepLiveOpen(
+	q: Pick<StoreDatabase, 'execute'>,
+	rows: ReadonlyArray<{ type: string; entity: string }>
+): Promise<void> {
+	const opened = rows.flatMap((r) => (OPENS[r.type] ? [{ k: OPENS[r.type], e: r.entity }] : []));
+	const closed = rows.flatMap((r) => (CLOSES[r.type] ? [{ k: CLOSES[r.type], e: r.entity }] : []));
+	if (opened.length > 0) {
+		await q.execute(sql`
+			insert into live_open (kind, entity)
+			select distinct r.k, r.e from jsonb_to_recordset(${JSON.stringify(opened)}::jsonb)
+				as r(k text, e text)
+			where not exists (
+				select 1 from events x
+				where x.entity = r.e
+					and x.type = any(case when r.k = 'call'
+						then array['call.answered', 'call.abandoned']
+						else array['ticket.dispatched'] end)
+			)
+			on conflict do nothing`);
+	}
+	if (closed.length > 0) {
+		await q.execute(sql`
+			delete from live_open o
+			using jsonb_to_recordset(${JSON.stringify(closed)}::jsonb) as r(k text, e text)
+			where o.kind = r.k and o.entity = r.e`);
+	}
+}
+
 export function createDrizzleStore(
 	kind: EventStore['kind'],
 	db: StoreDatabase,
@@ -74,7 +120,13 @@ export function createDrizzleStore(
 						as r(id text, type text, entity text, at bigint, payload jsonb)
 					on conflict (id) do nothing
 					returning id`);
-				for (const row of rowsOf<{ id: string }>(result)) inserted.add(row.id);
+				const fresh = new Set<string>();
+				for (const row of rowsOf<{ id: string }>(result)) fresh.add(row.id);
+				for (const id of fresh) inserted.add(id);
+				await keepLiveOpen(
+					q,
+					chunk.filter((r) => fresh.has(r.id))
+				);
 			};
 			// The insert and the history rollups of what it inserted: one transaction.
 			await db.transaction(async (tx) => {

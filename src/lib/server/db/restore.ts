@@ -33,8 +33,9 @@ export interface LiveHorizons {
  * a skip scan (one index probe per agent), each agent's latest state by one backward probe;
  * rules 4–7 are anti/semi joins on events_type_entity_at_idx. With one peak day stored
  * (365 k events, all within a 26 h window) PostgreSQL executes it in about 0.3 s.
- * Rules 4 and 5 read every old `call.offered` / `ticket.created`: their cost grows with the
- * history kept; rule 7 reads a month of `ticket.created`.
+ * Rules 4 and 5 start from live_open (schema.ts), the calls and tickets that may still be open,
+ * so their cost follows what is open, not the history kept; the check against the stored ends
+ * stays, since live_open may hold a few closed ones. Rule 7 reads a month of `ticket.created`.
  */
 export function liveEventsQuery(now: number, horizons: LiveHorizons): SQL {
 	const liveSince = isoMs(now - horizons.liveWindowMs, 'now - liveWindowMs');
@@ -66,8 +67,9 @@ export function liveEventsQuery(now: number, horizons: LiveHorizons): SQL {
 			) latest
 			where agents.entity is not null and latest.at <= ${liveSince}::timestamptz
 			union
-			select o.seq from events o
-			where o.type = 'call.offered' and o.at <= ${liveSince}::timestamptz
+			select o.seq from live_open l
+			join events o on o.type = 'call.offered' and o.entity = l.entity
+			where l.kind = 'call' and o.at <= ${liveSince}::timestamptz
 				and not exists (
 					select 1 from events x where x.type = 'call.answered' and x.entity = o.entity
 				)
@@ -75,8 +77,9 @@ export function liveEventsQuery(now: number, horizons: LiveHorizons): SQL {
 					select 1 from events x where x.type = 'call.abandoned' and x.entity = o.entity
 				)
 			union
-			select c.seq from events c
-			where c.type = 'ticket.created' and c.at <= ${liveSince}::timestamptz
+			select c.seq from live_open l
+			join events c on c.type = 'ticket.created' and c.entity = l.entity
+			where l.kind = 'ticket' and c.at <= ${liveSince}::timestamptz
 				and not exists (
 					select 1 from events x where x.type = 'ticket.dispatched' and x.entity = c.entity
 				)

@@ -2,7 +2,7 @@
  * Database schema (drizzle, one definition for PGlite and PostgreSQL). Columns are snake_case in
  * SQL (`casing: 'snake_case'`), camelCase here. Migrations: `npx drizzle-kit generate`.
  */
-import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { WallboardEvent } from '../../contract/events';
 
 /** Every accepted event, once: `id` is the idempotency key (docs/contract.md §2). */
@@ -28,6 +28,23 @@ export const events = pgTable(
 		// All events of a set of calls/tickets (history rollups, history.ts): one probe per entity.
 		index('events_entity_idx').on(t.entity)
 	]
+);
+
+/**
+ * The calls and tickets that may still be open ('call': no `call.answered` / `call.abandoned`
+ * stored; 'ticket': no `ticket.dispatched`), kept by the append in its own transaction (an
+ * opening event adds its entity unless an end is already stored, an end removes it), so that
+ * the restore finds the old open ones without reading every call of the 400 days kept
+ * (restore.ts rules 4 and 5). A superset: two instances storing a call's start and end at the
+ * same moment may leave a row behind, which the restore's own check leaves out.
+ */
+export const liveOpen = pgTable(
+	'live_open',
+	{
+		kind: text().$type<'call' | 'ticket'>().notNull(),
+		entity: text().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.kind, t.entity] })]
 );
 
 /** Small server-side key/value settings (generated tokens, configuration). */
