@@ -30,7 +30,10 @@ export function entityOf(event: WallboardEvent): string {
 	}
 }
 
-/** Which calls and tickets an event opens or closes (the live_open table, schema.ts). */
+/**
+ * Which calls and tickets an event opens or closes (the live_open table, schema.ts); the kind is
+ * the event type's prefix.
+ */
 const OPENS: Record<string, 'call' | 'ticket'> = {
 	'call.offered': 'call',
 	'ticket.created': 'ticket'
@@ -62,9 +65,8 @@ async function keepLiveOpen(
 			where not exists (
 				select 1 from events x
 				where x.entity = r.e
-					and x.type = any(case when r.k = 'call'
-						then array['call.answered', 'call.abandoned']
-						else array['ticket.dispatched'] end)
+					and x.type in ${Object.keys(CLOSES)}
+					and split_part(x.type, '.', 1) = r.k
 			)
 			on conflict do nothing`);
 	}
@@ -120,8 +122,7 @@ export function createDrizzleStore(
 						as r(id text, type text, entity text, at bigint, payload jsonb)
 					on conflict (id) do nothing
 					returning id`);
-				const fresh = new Set<string>();
-				for (const row of rowsOf<{ id: string }>(result)) fresh.add(row.id);
+				const fresh = new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
 				for (const id of fresh) inserted.add(id);
 				await keepLiveOpen(
 					q,
