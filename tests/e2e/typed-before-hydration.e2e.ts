@@ -6,7 +6,13 @@
  * until after the typing.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { TEST_ADMIN_PASSWORD } from '../helpers/auth';
+import {
+	formAction,
+	signIn,
+	signInCookie,
+	TEST_ADMIN_PASSWORD,
+	TEST_USER_PASSWORD
+} from '../helpers/auth';
 import { removeDir, startServer, type ServerHandle } from '../helpers/server';
 
 let server: ServerHandle;
@@ -29,7 +35,7 @@ async function openWithScriptsHeld(page: Page, path: string) {
 		await route.continue();
 	});
 	await page.goto(`${server.url}${path}`, { waitUntil: 'commit' });
-	await page.locator('form').waitFor();
+	await page.locator('form').first().waitFor();
 	return {
 		async hydrate() {
 			release();
@@ -52,4 +58,19 @@ test('an enrolment code typed before hydration stays on /enrol', async ({ page }
 	await page.getByLabel('注册码').fill('K7QM-4XPT');
 	await opened.hydrate();
 	await expect(page.getByLabel('注册码')).toHaveValue('K7QM-4XPT');
+});
+
+test('a role chosen before hydration stays chosen on /admin/users', async ({ page }) => {
+	const admin = await signInCookie(server, 'admin', TEST_ADMIN_PASSWORD);
+	await formAction(server, admin, '/admin/users?/create', {
+		username: 'qian',
+		role: 'supervisor',
+		password: TEST_USER_PASSWORD
+	});
+	await signIn(page, server, 'admin');
+	const opened = await openWithScriptsHeld(page, '/admin/users');
+	const select = page.getByLabel('qian 的角色');
+	await select.selectOption('manager');
+	await opened.hydrate();
+	await expect(select).toHaveValue('manager');
 });
